@@ -1,0 +1,67 @@
+package evidence
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Read loads an evidence file and checks its hash and schema version.
+func Read(path string) (*Evidence, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read evidence: %w", err)
+	}
+	var e Evidence
+	if err := json.Unmarshal(b, &e); err != nil {
+		return nil, fmt.Errorf("read evidence %s: not an evidence document: %w", path, err)
+	}
+	if e.SchemaVersion != SchemaVersion {
+		return nil, fmt.Errorf("read evidence %s: schema_version %q, this vern reads %q: collect again with this version", path, e.SchemaVersion, SchemaVersion)
+	}
+	if err := e.Verify(); err != nil {
+		return nil, fmt.Errorf("read evidence %s: %w", path, err)
+	}
+	return &e, nil
+}
+
+// Write seals the document and writes it atomically (a temporary file renamed into place),
+// so an interrupted run never leaves half a file where a good one was.
+func Write(path string, e *Evidence) error {
+	if err := e.Seal(); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(e, "", "  ")
+	if err != nil {
+		return fmt.Errorf("write evidence: %w", err)
+	}
+	return WriteFileAtomic(path, append(b, '\n'))
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it into place.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
