@@ -8,5 +8,5 @@ import "embed"
 
 // Bundle holds the built-in rules, their tests and the reference data.
 //
-//go:embed lib statement reference
+//go:embed */*.rego reference/*.json
 var Bundle embed.FS

@@ -38,11 +38,14 @@ deny contains f if {
 		"resource": "declaration://controller",
 		"target": "declaration://controller",
 		"message": sprintf("The statement names the controller %q but gives no e-mail, telephone or address.", [_name]),
-		"message_nb": sprintf("Erklæringen navngir %q som behandlingsansvarlig, men oppgir ingen e-post, telefon eller adresse.", [_name]),
+		"message_nb": sprintf(
+			"Erklæringen navngir %q som behandlingsansvarlig, men oppgir ingen e-post, telefon eller adresse.",
+			[_name],
+		),
 	})
 }
 
-_name := object.get(input.declaration.controller, "name", "")
+_name := object.get(object.get(input.declaration, "controller", {}), "name", "")
 
 _has_contact if {
 	some field in ["email", "phone", "address"]

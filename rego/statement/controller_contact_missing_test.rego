@@ -24,3 +24,7 @@ test_success_controller_with_email if {
 		"statement.controller_contact_missing",
 	) with input as {"declaration": {"controller": {"name": "A", "contact": {"email": "personvern@example.no"}}}}
 }
+
+test_fail_controller_absent if {
+	lib.fired(statement.deny, "statement.controller_contact_missing") with input as {"declaration": {}}
+}
