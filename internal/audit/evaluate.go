@@ -1,0 +1,109 @@
+// Package audit orchestrates vern's pipeline: collect the targets of an inventory into
+// evidence, evaluate the rules into findings, apply waivers and the gate, and write the
+// reports. Each step can also run alone.
+package audit
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/engine"
+	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/alarmlink/vern/internal/findings"
+)
+
+// EvaluateOptions configures an evaluation.
+type EvaluateOptions struct {
+	Evidence *evidence.Evidence
+	// Now is the evaluation's "now"; zero means the evidence's collection time, so the same
+	// evidence always gives the same findings.
+	Now time.Time
+	// FailOn is the gate's threshold severity; empty means high.
+	FailOn string
+	// Waivers are the accepted risks in force; WaiversSHA256 identifies their file.
+	Waivers       []config.Waiver
+	WaiversSHA256 string
+	// Engine evaluates the rules; nil builds one with the built-in rules and RulesDir.
+	Engine   *engine.Engine
+	RulesDir string
+	// VernVersion is recorded in findings.json.
+	VernVersion string
+}
+
+// DefaultFailOn is the gate's default threshold.
+const DefaultFailOn = findings.SeverityHigh
+
+// Evaluate turns evidence into a findings document. It touches no system.
+func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, error) {
+	ev := opts.Evidence
+	if ev == nil {
+		return nil, fmt.Errorf("evaluate: no evidence")
+	}
+	failOn := opts.FailOn
+	if failOn == "" {
+		failOn = DefaultFailOn
+	}
+	if !findings.ValidSeverity(failOn) {
+		return nil, fmt.Errorf("evaluate: --fail-on %q: choose critical, high, medium, low or info", failOn)
+	}
+	eng := opts.Engine
+	if eng == nil {
+		var err error
+		if eng, err = engine.New(ctx, engine.Options{RulesDir: opts.RulesDir}); err != nil {
+			return nil, err
+		}
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = ev.CollectedAt
+	}
+	fs, err := eng.Evaluate(ctx, ev, now)
+	if err != nil {
+		return nil, err
+	}
+	notes := findings.ApplyWaivers(fs, opts.Waivers, now)
+	targets := targetStatuses(ev)
+	if ev.SHA256 == "" {
+		if err := ev.Seal(); err != nil {
+			return nil, err
+		}
+	}
+	hashes := map[string]string{"evidence": ev.SHA256, "rules": eng.BundleSHA256, "waivers": opts.WaiversSHA256}
+	for _, k := range []string{"declaration", "inventory", "processors"} {
+		hashes[k] = ev.Hashes[k]
+	}
+	if hashes["waivers"] == "" {
+		hashes["waivers"] = evidence.HashBytes(nil)
+	}
+	fired := map[string]findings.Rule{}
+	for id, r := range eng.Rules {
+		fired[id] = r
+	}
+	if fs == nil {
+		fs = []findings.Finding{}
+	}
+	return &findings.Document{
+		VernVersion: opts.VernVersion,
+		EvaluatedAt: now.UTC(),
+		CollectedAt: ev.CollectedAt.UTC(),
+		Hashes:      hashes,
+		Gate:        findings.Judge(fs, targets, failOn),
+		Summary:     findings.Summarise(fs),
+		Findings:    fs,
+		Rules:       fired,
+		Targets:     targets,
+		WaiverNotes: notes,
+	}, nil
+}
+
+func targetStatuses(ev *evidence.Evidence) []findings.TargetStatus {
+	out := make([]findings.TargetStatus, 0, len(ev.Targets))
+	for _, t := range ev.Targets {
+		out = append(out, findings.TargetStatus{Name: t.Name, Kind: t.Kind, Status: string(t.Status), Reason: t.Reason, Fix: t.Fix})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

@@ -1,0 +1,76 @@
+package commands
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/alarmlink/vern/internal/audit"
+	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/internal/version"
+	"github.com/alarmlink/vern/reports"
+)
+
+func newEvaluateCmd(g *globals) *cobra.Command {
+	var files []string
+	var out, waiversPath string
+	var rf reportFlags
+	cmd := &cobra.Command{
+		Use:   "evaluate --evidence F [F...] --out DIR",
+		Short: "Evaluate the rules over evidence, touching no system",
+		Long: `evaluate turns evidence into findings without touching any system, so an audit can
+be reproduced from its evidence. Several evidence files (one per target of a CI matrix) are
+merged first; they must share the declaration and name no target twice. The evaluation's
+"now" is the evidence's collection time unless --now is given. The exit code is the gate's.`,
+		Example: "  vern evaluate --evidence crm/evidence.json --evidence site/evidence.json --out out",
+		Args:    cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files = append(files, args...)
+			if len(files) == 0 {
+				return usageErr("evaluate: no evidence given; pass --evidence FILE")
+			}
+			formats, now, prev, err := rf.parse()
+			if err != nil {
+				return err
+			}
+			var docs []*evidence.Evidence
+			for _, f := range files {
+				ev, err := evidence.Read(f)
+				if err != nil {
+					return exitcode.Wrap(exitcode.Usage, err)
+				}
+				docs = append(docs, ev)
+			}
+			ev, err := evidence.Merge(docs)
+			if err != nil {
+				return exitcode.Wrap(exitcode.Usage, err)
+			}
+			var waivers []config.Waiver
+			waiversHash := ""
+			if waiversPath != "" {
+				if waivers, waiversHash, err = config.LoadWaivers(waiversPath); err != nil {
+					return exitcode.Wrap(exitcode.Usage, err)
+				}
+			}
+			doc, err := audit.Evaluate(cmd.Context(), audit.EvaluateOptions{
+				Evidence: ev, Now: now, FailOn: rf.failOn, Waivers: waivers, WaiversSHA256: waiversHash,
+				RulesDir: rf.rulesDir, VernVersion: version.Version,
+			})
+			if err != nil {
+				return exitcode.Wrap(exitcode.Usage, err)
+			}
+			code := doc.Gate.ExitCode
+			if err := audit.WriteReports(out, formats, &reports.Input{Findings: doc, Evidence: ev, Previous: prev, Lang: rf.lang, ReportURL: rf.reportURL}); err != nil {
+				g.entry().WithError(err).Error("writing outputs failed")
+				code = exitcode.Max(code, exitcode.Delivery)
+			}
+			printVerdict(g, doc, out)
+			return exitWith(code)
+		},
+	}
+	cmd.Flags().StringSliceVarP(&files, "evidence", "e", nil, "evidence file(s) to evaluate (repeatable)")
+	cmd.Flags().StringVarP(&out, "out", "o", "out", "output folder")
+	cmd.Flags().StringVar(&waiversPath, "waivers", "", "waivers.yaml to apply")
+	rf.bind(cmd, true)
+	return cmd
+}

@@ -1,0 +1,33 @@
+package commands
+
+import (
+	"fmt"
+
+	"github.com/alarmlink/vern/internal/collect"
+	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/internal/progress"
+	"github.com/alarmlink/vern/reports"
+)
+
+// printVerdict writes the console table and where the outputs went.
+func printVerdict(g *globals, doc *findings.Document, outDir string) {
+	if doc == nil {
+		return
+	}
+	if err := reports.WriteConsole(g.streams.Out, doc); err != nil {
+		g.entry().WithError(err).Error("print findings")
+	}
+	if outDir != "" {
+		fmt.Fprintf(g.streams.Out, "\nOutputs written to %s\n", outDir)
+	}
+}
+
+// collectEnv builds the collectors' environment: the logger, the browser mode and progress
+// bars when stdout is a terminal.
+func collectEnv(g *globals, browser string) collect.Env {
+	env := collect.Env{Log: g.entry(), Browser: browser}
+	if bars := progress.ForTerminal(g.streams.Terminal); bars != nil {
+		env.Progress = bars
+	}
+	return env
+}

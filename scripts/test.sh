@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# vern's whole test suite, runnable on a fresh machine that has only Go: installs what the
+# tests need, checks formatting and vet, runs every Go test with the race detector (the Rego
+# rules' tests, `opa fmt` and `opa check --strict` equivalents run as Go tests in ./rego).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(find . -name '*.go' -not -path './.git/*'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:" $unformatted >&2
+  exit 1
+fi
+
+echo "== go vet"
+go vet ./...
+
+echo "== go test -race"
+go test -race -count=1 -timeout 25m ./...
