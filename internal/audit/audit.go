@@ -20,7 +20,9 @@ import (
 // Options configures a whole audit: collect, evaluate, report.
 type Options struct {
 	ConfigPath string
-	OutDir     string
+	// LookupEnv resolves ${NAME} in the inventory; nil means the process environment.
+	LookupEnv func(name string) (string, bool)
+	OutDir    string
 	// Formats are the report formats to write (json is always written).
 	Formats []reports.Format
 	FailOn  string
@@ -55,7 +57,7 @@ type Result struct {
 // rules and writes the reports. Invalid input is returned as an error with exit code 2; a
 // failed target is recorded and makes the gate exit 3.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	cfg, err := config.Load(opts.ConfigPath)
+	cfg, err := config.Loader{LookupEnv: opts.LookupEnv}.Load(opts.ConfigPath)
 	if err != nil {
 		return nil, exitcode.Wrap(exitcode.Usage, err)
 	}

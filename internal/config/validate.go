@@ -1,0 +1,290 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// The checks here run on decoded values: vocabularies, dates, durations, URLs and the ids
+// one entry uses and another must define. None of them judges what a statement says or
+// omits; that is for the rules.
+
+var (
+	countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
+	sha256Hex   = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+	repoName    = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
+)
+
+// enum reports a value outside its vocabulary.
+func (d *fileDecoder) enum(path, what, v string, valid []string) {
+	if v == "" || oneOf(v, valid) {
+		return
+	}
+	d.errorf(d.at(path), "%s %s %s is not valid; %svalid values: %s", what, quote(d.raw(path)), where(parentPath(path)),
+		didYouMean(v, valid), strings.Join(valid, ", "))
+}
+
+// days reads a duration and reports it when it cannot be read.
+func (d *fileDecoder) days(path, v string) int {
+	if v == "" {
+		return 0
+	}
+	n, err := ParseDays(v)
+	if err != nil {
+		detail := err.Error()
+		if d.raw(path) != v {
+			detail = "read from the environment" // the expanded value is never shown
+		}
+		d.errorf(d.at(path), "invalid duration %s for %s (%s); %s", quote(d.raw(path)), path, detail, durationFormat)
+	}
+	return n
+}
+
+// date reads a YYYY-MM-DD date and reports it when it cannot be read.
+func (d *fileDecoder) date(path, v string) (time.Time, bool) {
+	if v == "" {
+		return time.Time{}, false
+	}
+	t, err := ParseDate(v)
+	if err != nil {
+		d.errorf(d.at(path), "invalid date %s for %s; write it as YYYY-MM-DD, e.g. 2025-09-10", quote(d.raw(path)), path)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func (d *fileDecoder) country(path, v string) {
+	if v != "" && !countryCode.MatchString(v) {
+		d.errorf(d.at(path), "invalid country %s for %s; write an ISO 3166 two-letter code in capitals, e.g. NO, SE, US", quote(d.raw(path)), path)
+	}
+}
+
+// ref reports an id that names nothing defined in the declaration.
+func (d *fileDecoder) ref(path, what, id string, defined []string, section string) {
+	if oneOf(id, defined) {
+		return
+	}
+	have := "none are declared"
+	if len(defined) > 0 {
+		have = "declared: " + strings.Join(defined, ", ")
+	}
+	d.errorf(d.keyAt(path), "%s names unknown %s %s; %sdeclare it under %s: in the declaration or fix the id (%s)",
+		path, what, quote(d.raw(path)), didYouMean(id, defined), section, have)
+}
+
+func (d *fileDecoder) refs(path, what string, ids, defined []string, section string) {
+	for i, id := range ids {
+		d.ref(fmt.Sprintf("%s[%d]", path, i), what, id, defined, section)
+	}
+}
+
+// httpURL checks an absolute http(s) URL without credentials. The URL itself is never
+// quoted: it may carry a token.
+func (d *fileDecoder) httpURL(path, v string) (*url.URL, bool) {
+	u, err := url.Parse(v)
+	switch {
+	case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
+		d.errorf(d.at(path), "%s is not an absolute http or https URL; write it like https://www.example.no/", path)
+		return nil, false
+	case u.User != nil:
+		d.errorf(d.at(path), "%s contains a user name or password; remove them from the URL", path)
+		return nil, false
+	}
+	return u, true
+}
+
+// checkDeclaration checks a decoded declaration's values and internal references and fills
+// the normalised day counts. structOK says the file decoded without problems, so that
+// references are judged against complete sections only.
+func checkDeclaration(d *fileDecoder, decl *Declaration, structOK bool) {
+	d.date("statement.updated", decl.Statement.Updated)
+	if decl.Statement.URL != "" {
+		d.httpURL("statement.url", decl.Statement.URL)
+	}
+	if s := decl.Statement.SHA256; s != "" && !sha256Hex.MatchString(s) {
+		d.errorf(d.at("statement.sha256"), "statement.sha256 is not a sha256 hex digest; write the 64 hex digits of the published text's sha256, or remove it")
+	}
+	categories, purposes, retention := sortedKeys(decl.Categories), sortedKeys(decl.Purposes), sortedKeys(decl.Retention)
+	for _, id := range purposes {
+		p := decl.Purposes[id]
+		d.enum("purposes."+id+".basis", "basis", p.Basis, bases)
+		if structOK {
+			d.refs("purposes."+id+".categories", "category", p.Categories, categories, "categories")
+		}
+	}
+	for _, id := range retention {
+		r := decl.Retention[id]
+		path := "retention." + id
+		r.MaxDays = d.days(path+".max", r.Max)
+		r.MinDays = d.days(path+".min", r.Min)
+		decl.Retention[id] = r
+		if structOK {
+			d.refs(path+".categories", "category", r.Categories, categories, "categories")
+			d.refs(path+".purposes", "purpose", r.Purposes, purposes, "purposes")
+		}
+	}
+	for i, t := range decl.Transfers {
+		path := fmt.Sprintf("transfers[%d]", i)
+		d.country(path+".country", t.Country)
+		d.enum(path+".mechanism", "mechanism", t.Mechanism, transferMechanisms)
+	}
+	seen := map[string]string{}
+	for i, r := range decl.Rights {
+		path := fmt.Sprintf("rights[%d]", i)
+		valuePath := path
+		if d.vals[path+".right"] != nil {
+			valuePath = path + ".right"
+		}
+		d.enum(valuePath, "right", r.Right, rightIDs)
+		if first, dup := seen[r.Right]; dup && r.Right != "" {
+			d.errorf(d.keyAt(path), "right %s is listed twice (also at %s); remove one", quote(r.Right), first)
+		}
+		seen[r.Right] = path
+	}
+	checkCookiePolicy(d, decl, purposes, structOK)
+}
+
+func checkCookiePolicy(d *fileDecoder, decl *Declaration, purposes []string, structOK bool) {
+	c := &decl.Cookies
+	seen := map[string]string{}
+	for i, p := range c.Purposes {
+		path := fmt.Sprintf("cookies.purposes[%d]", i)
+		idPath := path
+		if d.vals[path+".id"] != nil {
+			idPath = path + ".id"
+		}
+		d.enum(idPath, "cookie purpose", p.ID, cookiePurposeIDs)
+		d.enum(path+".basis", "basis", p.Basis, bases)
+		if first, dup := seen[p.ID]; dup && p.ID != "" {
+			d.errorf(d.keyAt(path), "cookie purpose %s is listed twice (also at %s); remove one", quote(p.ID), first)
+		}
+		seen[p.ID] = path
+		if structOK && p.Purpose != "" {
+			d.ref(path+".purpose", "purpose", p.Purpose, purposes, "purposes")
+		}
+	}
+	c.MaxDays = d.days("cookies.max_lifetime", c.MaxLifetime)
+	for i, k := range c.Known {
+		path := fmt.Sprintf("cookies.known[%d]", i)
+		d.enum(path+".purpose", "cookie purpose", k.Purpose, cookiePurposeIDs)
+		d.days(path+".lifetime", k.Lifetime)
+	}
+}
+
+// checkInventory checks vern.yaml's values and returns the site hosts by index.
+func checkInventory(d *fileDecoder, inv *Inventory) []string {
+	for _, db := range sortedKeys(inv.Databases) {
+		base := "databases." + db
+		database := inv.Databases[db]
+		for _, name := range sortedKeys(database.Datasets) {
+			path := base + ".datasets." + name
+			schema, table, ok := strings.Cut(name, ".")
+			if !ok || schema == "" || table == "" {
+				d.errorf(d.keyAt(path), "dataset %s in %s is not schema.table; write the table with its schema, e.g. public.%s", quote(name), base, name)
+			}
+			ds := database.Datasets[name]
+			if ds.Consent != nil {
+				ds.Consent.GraceDays = d.days(path+".consent.grace", ds.Consent.Grace)
+			}
+		}
+		for i, ig := range database.Ignore {
+			if _, dup := database.Datasets[ig]; dup {
+				p := fmt.Sprintf("%s.ignore[%d]", base, i)
+				d.errorf(d.keyAt(p), "%s is both a dataset and ignored in %s; remove it from ignore or from datasets", quote(ig), base)
+			}
+		}
+	}
+	hosts := make([]string, len(inv.Sites))
+	firstHost := map[string]int{}
+	for i, s := range inv.Sites {
+		path := fmt.Sprintf("sites[%d]", i)
+		if s.URL == "" {
+			continue // reported as missing
+		}
+		u, ok := d.httpURL(path+".url", s.URL)
+		if !ok {
+			continue
+		}
+		host := strings.ToLower(u.Host)
+		hosts[i] = host
+		if j, dup := firstHost[host]; dup {
+			d.errorf(d.keyAt(path), "site %s is listed twice (also sites[%d]); merge the entries: one site per host", host, j)
+		}
+		firstHost[host] = i
+		if st := s.Statement; st != "" && !strings.HasPrefix(st, "/") {
+			d.httpURL(path+".statement", st)
+		}
+	}
+	if inv.GitHub != nil && inv.GitHub.Repo != "" && !repoName.MatchString(inv.GitHub.Repo) {
+		d.errorf(d.at("github.repo"), "github.repo %s is not owner/name; write it like alarmlink/compliance", quote(d.raw("github.repo")))
+	}
+	return hosts
+}
+
+// checkInventoryRefs checks that datasets name declared categories, purposes and retention
+// rules.
+func checkInventoryRefs(d *fileDecoder, inv *Inventory, decl *Declaration) {
+	categories, purposes, retention := sortedKeys(decl.Categories), sortedKeys(decl.Purposes), sortedKeys(decl.Retention)
+	for _, db := range sortedKeys(inv.Databases) {
+		for _, name := range sortedKeys(inv.Databases[db].Datasets) {
+			ds := inv.Databases[db].Datasets[name]
+			path := "databases." + db + ".datasets." + name
+			d.refs(path+".categories", "category", ds.Categories, categories, "categories")
+			d.refs(path+".purposes", "purpose", ds.Purposes, purposes, "purposes")
+			if ds.Retention != "" {
+				d.ref(path+".retention", "retention rule", ds.Retention, retention, "retention")
+			}
+		}
+	}
+}
+
+// checkProcessor checks one registry entry's values and sets its default role.
+func checkProcessor(d *fileDecoder, p *Processor) {
+	if p.Role == "" {
+		p.Role = "processor"
+	}
+	d.enum("role", "role", p.Role, processorRoles)
+	d.country("country", p.Country)
+	for i, c := range p.DataLocation {
+		d.country(fmt.Sprintf("data_location[%d]", i), c)
+	}
+	if p.Transfer != nil {
+		d.country("transfer.country", p.Transfer.Country)
+		d.enum("transfer.mechanism", "mechanism", p.Transfer.Mechanism, transferMechanisms)
+	}
+	if a := p.Agreement; a != nil {
+		d.date("agreement.signed", a.Signed)
+		d.date("agreement.expires", a.Expires)
+	}
+}
+
+// checkWaivers checks each waiver: its dates, that it lasts at most a year, and that it does
+// not try to silence collect.failed.
+func checkWaivers(d *fileDecoder, ws []Waiver) {
+	for i := range ws {
+		w := &ws[i]
+		path := fmt.Sprintf("waivers[%d]", i)
+		if n := d.keyAt(path); n != nil {
+			w.Line = n.Line
+		}
+		if w.Rule == CollectFailedRule {
+			d.errorf(d.at(path+".rule"), "collect.failed cannot be waived: a target that could not be collected must never pass; fix the collection or remove the target")
+		}
+		created, okC := d.date(path+".created", w.Created)
+		expires, okE := d.date(path+".expires", w.Expires)
+		if !okC || !okE {
+			continue
+		}
+		switch {
+		case !expires.After(created):
+			d.errorf(d.at(path+".expires"), "waiver expires %s, not after it was created %s; set expires after created",
+				quote(d.raw(path+".expires")), quote(d.raw(path+".created")))
+		case expires.After(created.AddDate(1, 0, 0)):
+			d.errorf(d.at(path+".expires"), "waiver expires %s, more than one year after it was created %s; set expires to %s at the latest and review it then",
+				quote(d.raw(path+".expires")), quote(d.raw(path+".created")), created.AddDate(1, 0, 0).Format(dateLayout))
+		}
+	}
+}
