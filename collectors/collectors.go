@@ -2,10 +2,13 @@
 package collectors
 
 import (
+	"github.com/alarmlink/vern/collectors/postgres"
 	"github.com/alarmlink/vern/internal/collect"
 )
 
 // All returns every collector vern ships, in the order their targets are listed.
 func All() []collect.Collector {
-	return []collect.Collector{}
+	return []collect.Collector{
+		postgres.New(),
+	}
 }

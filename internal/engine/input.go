@@ -18,6 +18,19 @@ type configLocation = config.Location
 // declaration, inventory and processor registry the evidence was collected against, every
 // target with its collector's document, and the evaluation's "now".
 func Input(ev *evidence.Evidence, now time.Time) (ast.Value, error) {
+	b, err := InputJSON(ev, now)
+	if err != nil {
+		return nil, err
+	}
+	v, err := ast.ValueFromReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("build input: %w", err)
+	}
+	return v, nil
+}
+
+// InputJSON is the rules' input as JSON, the form `opa eval --input` reads.
+func InputJSON(ev *evidence.Evidence, now time.Time) ([]byte, error) {
 	targets := make(map[string]json.RawMessage, len(ev.Targets))
 	for name, t := range ev.Targets {
 		b, err := json.Marshal(t)
@@ -41,9 +54,5 @@ func Input(ev *evidence.Evidence, now time.Time) (ast.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build input: %w", err)
 	}
-	v, err := ast.ValueFromReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("build input: %w", err)
-	}
-	return v, nil
+	return b, nil
 }

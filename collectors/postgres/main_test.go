@@ -1,0 +1,101 @@
+package postgres
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/alarmlink/vern/internal/pgcluster"
+	"github.com/jackc/pgx/v5"
+)
+
+//go:embed testdata/crm.sql
+var fixtureSQL string
+
+// shared is the cluster the integration tests share: the fixture database crm, a copy
+// crm_drop for the test that drops a table mid-scan, and two least-privilege roles.
+var shared *pgcluster.Cluster
+
+const (
+	selectRole  = "vern_select"
+	readAllRole = "vern_readall"
+	rolePass    = "role-pass-not-a-secret"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runMain(m))
+}
+
+func runMain(m *testing.M) int {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	c, err := pgcluster.Start(ctx, pgcluster.Options{})
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			fmt.Fprintf(os.Stderr, "start a throwaway PostgreSQL cluster: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(os.Stderr, "skipping PostgreSQL integration tests: %v\n", err)
+		return m.Run()
+	}
+	defer c.Stop()
+	if err := setupFixture(ctx, c); err != nil {
+		fmt.Fprintf(os.Stderr, "load fixture: %v\n%s\n", err, c.Log())
+		return 1
+	}
+	shared = c
+	return m.Run()
+}
+
+func setupFixture(ctx context.Context, c *pgcluster.Cluster) error {
+	admin, err := pgx.Connect(ctx, c.DSN("postgres"))
+	if err != nil {
+		return err
+	}
+	defer admin.Close(ctx)
+	for _, q := range []string{
+		"CREATE DATABASE crm",
+		"CREATE ROLE " + selectRole + " LOGIN PASSWORD '" + rolePass + "'",
+		"CREATE ROLE " + readAllRole + " LOGIN PASSWORD '" + rolePass + "' IN ROLE pg_read_all_data",
+	} {
+		if _, err := admin.Exec(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	crm, err := pgx.Connect(ctx, c.DSN("crm"))
+	if err != nil {
+		return err
+	}
+	if _, err := crm.Exec(ctx, fixtureSQL); err != nil {
+		crm.Close(ctx)
+		return fmt.Errorf("fixture: %w", err)
+	}
+	for _, q := range []string{
+		"GRANT USAGE ON SCHEMA public TO " + selectRole,
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + selectRole,
+		"ANALYZE inquiries",
+	} {
+		if _, err := crm.Exec(ctx, q); err != nil {
+			crm.Close(ctx)
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	crm.Close(ctx)
+	_, err = admin.Exec(ctx, "CREATE DATABASE crm_drop TEMPLATE crm")
+	return err
+}
+
+// needCluster skips (or, under CI, fails) a test when the shared cluster is missing.
+func needCluster(t *testing.T) *pgcluster.Cluster {
+	t.Helper()
+	if shared == nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no PostgreSQL cluster")
+		}
+		t.Skip("no PostgreSQL cluster")
+	}
+	return shared
+}

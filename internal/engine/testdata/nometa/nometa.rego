@@ -1,0 +1,5 @@
+package vern.nometa
+
+deny contains f if {
+	f := {"rule": "nometa.x", "resource": "r"}
+}

@@ -1,0 +1,50 @@
+package vern.db
+
+import data.vern.lib
+
+# METADATA
+# title: Rows kept after consent was withdrawn
+# description: |
+#   When consent is withdrawn, data processed on that basis must be erased unless another
+#   ground applies (Art. 17(1)(b)); the statement promises deletion on withdrawal. Rows whose
+#   consent was withdrawn longer ago than the grace period are not erased.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_17
+#     description: GDPR Article 17
+# custom:
+#   id: db.consent_withdrawn_retained
+#   severity: high
+#   kind: drift
+#   legal: ["GDPR Art. 17(1)(b)", "GDPR Art. 7(3)"]
+#   remediation: |
+#     Erase or anonymise rows once consent is withdrawn (within the grace period) and make
+#     erased_when describe the erased state.
+#   nb:
+#     title: Rader beholdt etter at samtykket er trukket tilbake
+#     description: |
+#       Når samtykket trekkes tilbake, skal opplysninger behandlet på det grunnlaget slettes
+#       om ikke et annet grunnlag gjelder (art. 17 nr. 1 bokstav b); erklæringen lover
+#       sletting. Rader der samtykket ble trukket tilbake for lenger siden enn fristen er ikke slettet.
+#     remediation: |
+#       Slett eller anonymiser rader når samtykket trekkes tilbake (innen fristen), og la
+#       erased_when beskrive slettet tilstand.
+deny contains f if {
+	some db, doc in _dbs
+	some table, m in doc.datasets
+	n := m.consent.withdrawn_retained
+	n > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"resource": _resource(db, table),
+		"target": _resource(db, table),
+		"message": sprintf(
+			"%d rows of %s had their consent withdrawn more than %d days ago and are not erased.",
+			[n, table, m.consent.grace_days],
+		),
+		"message_nb": sprintf(
+			"%d rader i %s fikk samtykket trukket tilbake for mer enn %d dager siden og er ikke slettet.",
+			[n, table, m.consent.grace_days],
+		),
+		"count": n,
+		"details": {"grace_days": m.consent.grace_days, "withdrawn": object.get(m.consent, "withdrawn", "")},
+	})
+}
