@@ -41,6 +41,10 @@ type Format interface {
 // registry lists the formats in the order they are written.
 var registry = []Format{
 	JSON{},
+	HTML{},
+	SARIF{},
+	JUnit{},
+	Markdown{},
 }
 
 // Names lists the valid --format names.

@@ -40,7 +40,7 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			if err != nil {
 				return err
 			}
-			printVerdict(g, res.Findings, f.out)
+			printVerdict(g, res.Findings, f.out, f.report.lang)
 			if res.OutputErr != nil {
 				g.entry().WithError(res.OutputErr).Error("writing outputs failed")
 			}

@@ -64,7 +64,7 @@ merged first; they must share the declaration and name no target twice. The eval
 				g.entry().WithError(err).Error("writing outputs failed")
 				code = exitcode.Max(code, exitcode.Delivery)
 			}
-			printVerdict(g, doc, out)
+			printVerdict(g, doc, out, rf.lang)
 			return exitWith(code)
 		},
 	}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/findings"
@@ -9,13 +10,19 @@ import (
 	"github.com/alarmlink/vern/reports"
 )
 
-// printVerdict writes the console table and where the outputs went.
-func printVerdict(g *globals, doc *findings.Document, outDir string) {
+// printVerdict writes the console table and where the outputs went; inside a GitHub Actions
+// step it also writes the workflow annotations for the most severe findings.
+func printVerdict(g *globals, doc *findings.Document, outDir, lang string) {
 	if doc == nil {
 		return
 	}
-	if err := reports.WriteConsole(g.streams.Out, doc); err != nil {
+	if err := reports.WriteConsoleLang(g.streams.Out, doc, lang); err != nil {
 		g.entry().WithError(err).Error("print findings")
+	}
+	if os.Getenv("GITHUB_ACTIONS") == "true" {
+		if err := reports.WriteAnnotations(g.streams.Out, doc, 0); err != nil {
+			g.entry().WithError(err).Error("write annotations")
+		}
 	}
 	if outDir != "" {
 		fmt.Fprintf(g.streams.Out, "\nOutputs written to %s\n", outDir)

@@ -328,6 +328,8 @@ var declarationSections = []string{
 }
 
 func declarationLocations(cfg *Config, d *fileDecoder) {
+	// The file itself, for findings on a section the declaration leaves out.
+	cfg.Locations["declaration://"] = Location{File: filepath.ToSlash(d.rel), Line: 1, Column: 1}
 	for _, s := range declarationSections {
 		if k := d.keys[s]; k != nil {
 			cfg.Locations["declaration://"+s] = location(d, k)

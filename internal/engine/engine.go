@@ -141,13 +141,19 @@ func decodeFinding(item any, rules map[string]findings.Rule) (findings.Finding, 
 }
 
 // locate finds the input-file position of the entry a finding concerns: the resource itself,
-// else its closest declared parent, else the target.
+// else its closest declared parent, else the target, else the file of its scheme
+// ("declaration://" for a section the declaration leaves out).
 func locate(locs map[string]configLocation, resource, target string) *findings.Location {
 	for _, key := range []string{resource, target} {
 		for k := key; k != ""; k = parent(k) {
 			if l, ok := locs[k]; ok {
 				return &findings.Location{File: l.File, Line: l.Line, Column: l.Column}
 			}
+		}
+	}
+	if i := strings.Index(resource, "://"); i > 0 {
+		if l, ok := locs[resource[:i+3]]; ok {
+			return &findings.Location{File: l.File, Line: l.Line, Column: l.Column}
 		}
 	}
 	return nil
