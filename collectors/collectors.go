@@ -3,6 +3,8 @@ package collectors
 
 import (
 	"github.com/alarmlink/vern/collectors/postgres"
+	"github.com/alarmlink/vern/collectors/processors"
+	"github.com/alarmlink/vern/collectors/site"
 	"github.com/alarmlink/vern/internal/collect"
 )
 
@@ -10,5 +12,7 @@ import (
 func All() []collect.Collector {
 	return []collect.Collector{
 		postgres.New(),
+		processors.New(),
+		site.New(),
 	}
 }

@@ -201,4 +201,3 @@ func median(n int, f func()) time.Duration {
 }
 
 func round(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
-

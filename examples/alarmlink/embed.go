@@ -6,5 +6,5 @@ import "embed"
 
 // Files holds the example's input files.
 //
-//go:embed declaration.yaml vern.demo.yaml waivers.yaml
+//go:embed declaration.yaml vern.demo.yaml waivers.yaml processors
 var Files embed.FS

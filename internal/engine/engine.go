@@ -5,11 +5,15 @@ package engine
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
+
+	"encoding/json"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -28,7 +32,8 @@ type Options struct {
 
 // Engine holds the compiled rules and the prepared query.
 type Engine struct {
-	query rego.PreparedEvalQuery
+	// queries holds one prepared query per area, so areas evaluate in parallel.
+	queries []rego.PreparedEvalQuery
 	// Rules is the metadata of every rule, keyed by id.
 	Rules map[string]findings.Rule
 	// Areas lists the packages vern.<area> that hold deny rules.
@@ -55,16 +60,19 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("compile rules: no deny rules found under package vern.<area>")
 	}
 	e := &Engine{Rules: rules, Areas: areas, BundleSHA256: b.SHA256}
-	pq, err := rego.New(
-		rego.Compiler(c),
-		rego.Store(referenceStore(b)),
-		rego.Query(e.Query()),
-		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare rules: %w", err)
+	store := referenceStore(b)
+	for _, a := range areas {
+		pq, err := rego.New(
+			rego.Compiler(c),
+			rego.Store(store),
+			rego.Query(fmt.Sprintf("x := data.vern[%q].deny", a)),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare rules of %s: %w", a, err)
+		}
+		e.queries = append(e.queries, pq)
 	}
-	e.query = pq
 	return e, nil
 }
 
@@ -92,52 +100,105 @@ func (e *Engine) Evaluate(ctx context.Context, ev *evidence.Evidence, now time.T
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(in), rego.EvalTime(now))
-	if err != nil {
-		return nil, fmt.Errorf("evaluate rules: %w", err)
+	// Evaluation makes much short-lived garbage; collecting it less often is most of the
+	// difference on large evidence, and the heap stays small either way.
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	results := make([][]findings.Finding, len(e.queries))
+	errs := make([]error, len(e.queries))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range e.queries {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i], errs[i] = e.evalArea(ctx, i, in, now, ev.Locations)
+		}(i)
 	}
+	wg.Wait()
 	var out []findings.Finding
-	for _, r := range rs {
-		for _, v := range r.Bindings {
-			set, ok := v.([]any)
-			if !ok {
-				continue
-			}
-			for _, item := range set {
-				f, err := decodeFinding(item, e.Rules)
-				if err != nil {
-					return nil, err
-				}
-				f.Location = locate(ev.Locations, f.Resource, f.Target)
-				out = append(out, f)
-			}
+	for i := range results {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
+		out = append(out, results[i]...)
 	}
 	findings.Sort(out)
 	return out, nil
 }
 
+func (e *Engine) evalArea(ctx context.Context, i int, in ast.Value, now time.Time, locs map[string]configLocation) ([]findings.Finding, error) {
+	rs, err := e.queries[i].Eval(ctx, rego.EvalParsedInput(in), rego.EvalTime(now))
+	if err != nil {
+		return nil, fmt.Errorf("evaluate rules of %s: %w", e.Areas[i], err)
+	}
+	var out []findings.Finding
+	for _, r := range rs {
+		set, _ := r.Bindings["x"].([]any)
+		for _, item := range set {
+			f, err := decodeFinding(item, e.Rules)
+			if err != nil {
+				return nil, err
+			}
+			f.Location = locate(locs, f.Resource, f.Target)
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
 func decodeFinding(item any, rules map[string]findings.Rule) (findings.Finding, error) {
 	var f findings.Finding
-	b, err := json.Marshal(item)
-	if err != nil {
-		return f, fmt.Errorf("decode finding: %w", err)
+	m, ok := item.(map[string]any)
+	if !ok {
+		return f, fmt.Errorf("decode finding: a deny rule returned %T, not an object; build findings with lib.finding", item)
 	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		return f, fmt.Errorf("decode finding %s: %w", b, err)
-	}
-	if _, ok := rules[f.Rule]; !ok {
+	f.Rule = str(m["rule"])
+	rule, ok := rules[f.Rule]
+	if !ok {
 		return f, fmt.Errorf("decode finding: rule %q returned a finding but has no metadata; build findings with lib.finding(rego.metadata.chain(), ...)", f.Rule)
 	}
+	f.Resource, f.Target = str(m["resource"]), str(m["target"])
 	if f.Resource == "" {
 		return f, fmt.Errorf("decode finding: rule %s returned a finding without a resource", f.Rule)
 	}
 	if f.Target == "" {
 		f.Target = f.Resource
 	}
-	f.Area = rules[f.Rule].Area
+	f.Title, f.Severity, f.Kind, f.Remediation = rule.Title, rule.Severity, rule.Kind, rule.Remediation
+	f.Legal = rule.Legal
+	if s := str(m["severity"]); s != "" {
+		f.Severity = s
+	}
+	f.Message, f.MessageNB = str(m["message"]), str(m["message_nb"])
+	if c, ok := m["count"]; ok {
+		n, err := toInt(c)
+		if err != nil {
+			return f, fmt.Errorf("decode finding: rule %s: count: %w", f.Rule, err)
+		}
+		f.Count = &n
+	}
+	if d, ok := m["details"].(map[string]any); ok {
+		f.Details = d
+	}
+	f.Area = rule.Area
 	f.Fingerprint = findings.Fingerprint(f.Rule, f.Resource)
 	return f, nil
+}
+
+func toInt(v any) (int64, error) {
+	switch n := v.(type) {
+	case json.Number:
+		return n.Int64()
+	case float64:
+		return int64(n), nil
+	case int64:
+		return n, nil
+	case int:
+		return int64(n), nil
+	}
+	return 0, fmt.Errorf("%v is not a number", v)
 }
 
 // locate finds the input-file position of the entry a finding concerns: the resource itself,
@@ -188,3 +249,6 @@ func (e *Engine) Query() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// gcPercent is the collector's target during evaluation (GOGC's default is 100).
+var gcPercent = 400

@@ -15,7 +15,6 @@ test_fail_failed_database_with_fix if {
 	some f in fs
 	f.rule == "collect.failed"
 	f.resource == "postgres://crm"
-	f.severity == "critical"
 	f.details.fix == "check the password in CRM_DATABASE_URL"
 	contains(f.message, "password authentication failed")
 	endswith(f.message, "Fix: check the password in CRM_DATABASE_URL.")

@@ -8,17 +8,10 @@ package vern.lib
 # description: |
 #   finding turns a rule's metadata chain and the facts of one violation into a finding.
 #   facts holds resource, target, message and optionally message_nb, count and details.
-finding(chain, facts) := object.union(
-	{
-		"rule": chain[0].annotations.custom.id,
-		"title": chain[0].annotations.title,
-		"severity": chain[0].annotations.custom.severity,
-		"kind": chain[0].annotations.custom.kind,
-		"legal": object.get(chain[0].annotations.custom, "legal", []),
-		"remediation": object.get(chain[0].annotations.custom, "remediation", ""),
-	},
-	facts,
-)
+#   The finding carries the rule's id; vern fills in its title, severity, kind, legal
+#   citations and remediation from the same METADATA, so findings stay small on large
+#   evidence and no metadata is repeated.
+finding(chain, facts) := object.union(facts, {"rule": chain[0].annotations.custom.id})
 
 # METADATA
 # description: fired holds when a deny set has a finding of the rule with this id.

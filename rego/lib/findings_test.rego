@@ -10,8 +10,6 @@ _chain := [{"annotations": {
 test_success_finding_takes_metadata if {
 	f := lib.finding(_chain, {"resource": "r", "target": "t", "message": "m"})
 	f.rule == "x.y"
-	f.severity == "high"
-	f.legal == ["GDPR Art. 5"]
 	f.resource == "r"
 }
 

@@ -23,7 +23,6 @@ test_fail_automated_decisions_used_without_logic if {
 	some f in fs
 	f.rule == "statement.automated_decisions_unstated"
 	f.details == {"stated": true, "used": true, "logic_stated": false}
-	f.severity == "low"
 }
 
 test_success_automated_decisions_not_used if {

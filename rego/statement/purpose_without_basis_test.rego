@@ -33,7 +33,6 @@ test_fail_purpose_with_unknown_basis if {
 	f.rule == "statement.purpose_without_basis"
 	f.details == {"purpose": "analytics", "title": "", "basis": "legitimate_interests"}
 	f.target == "declaration://purposes"
-	f.severity == "high"
 	contains(f.message, "none of the six bases")
 }
 

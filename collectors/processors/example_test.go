@@ -1,0 +1,128 @@
+package processors
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/alarmlink/vern/internal/collect"
+	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/engine"
+	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
+)
+
+// TestExampleRegistry collects Alarmlink's example registry and evaluates the processor
+// rules on it: the three agreements are read (Markdown, text, PDF), and the one imperfection
+// planted for the demo, the CRM agreement's missing audit clause, is the only finding.
+func TestExampleRegistry(t *testing.T) {
+	t.Setenv("CRM_DATABASE_URL", "postgres://vern@localhost/crm")
+	cfg, err := config.Load("../../examples/alarmlink/vern.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	ev, err := collect.Run(context.Background(), cfg, []collect.Collector{New()}, collect.Env{}, collect.Options{
+		Now: func() time.Time { return now },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tgt := ev.Targets[Target]
+	if tgt == nil || tgt.Status != evidence.StatusOK {
+		t.Fatalf("target %+v", tgt)
+	}
+	var doc evidence.Processors
+	if err := json.Unmarshal(tgt.Data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]string{}
+	for id, rec := range doc.Processors {
+		formats[id] = rec.Document.Format
+		if rec.Document.Status != evidence.DocumentFound {
+			t.Errorf("%s: %+v", id, rec.Document)
+		}
+	}
+	want := map[string]string{"nordlys-webhotell": "md", "fjellvik-crm": "txt", "tallhuset-regnskap": "pdf"}
+	for id, f := range want {
+		if formats[id] != f {
+			t.Errorf("%s read as %q, want %q", id, formats[id], f)
+		}
+	}
+	if crm := doc.Processors["fjellvik-crm"]; crm.Expires != "2027-11-15" || crm.DatesFrom != "signed:registry,expires:signed+term" {
+		t.Errorf("crm dates %q from %q", crm.Expires, crm.DatesFrom)
+	}
+
+	got := evaluate(t, ev, now)
+	if strings.Join(got, "\n") != "processor.clause_missing processor://fjellvik-crm/clause/h" {
+		t.Errorf("findings:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// evaluate runs only the processor rules (with vern.lib and the reference data) on the
+// evidence, so the test depends on no other area's rules.
+func evaluate(t testing.TB, ev *evidence.Evidence, now time.Time) []string {
+	t.Helper()
+	input, err := engine.InputJSON(ev, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in any
+	if err := json.Unmarshal(input, &in); err != nil {
+		t.Fatal(err)
+	}
+	opts := []func(*rego.Rego){rego.Query("data.vern.processor.deny")}
+	for _, dir := range []string{"lib", "processor"} {
+		files, err := fs.Glob(vernrego.Bundle, dir+"/*.rego")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.rego") {
+				continue
+			}
+			src, err := fs.ReadFile(vernrego.Bundle, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts = append(opts, rego.Module(f, string(src)))
+		}
+	}
+	ref := map[string]any{}
+	for _, name := range []string{"kinds", "countries"} {
+		b, err := fs.ReadFile(vernrego.Bundle, path.Join("reference", name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		ref[name] = v
+	}
+	store := inmem.NewFromObject(map[string]any{"vern": map[string]any{"reference": ref}})
+	opts = append(opts, rego.Store(store), rego.Input(in))
+	rs, err := rego.New(opts...).Eval(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rs {
+		for _, e := range r.Expressions {
+			for _, f := range e.Value.([]any) {
+				m := f.(map[string]any)
+				out = append(out, m["rule"].(string)+" "+m["resource"].(string))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,257 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/alarmlink/vern/collectors/site/catalog"
+	"github.com/alarmlink/vern/internal/collect"
+	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/sirupsen/logrus"
+)
+
+// phases is the order the consent phases run in.
+var phases = []string{evidence.PhaseBefore, evidence.PhaseReject, evidence.PhaseAccept}
+
+// collectBrowser runs the three consent phases in one browser and builds the document.
+func (c *Collector) collectBrowser(ctx context.Context, p *plan, env collect.Env, log *logrus.Entry) (*evidence.Site, error) {
+	b, err := c.startBrowser(ctx, log)
+	if err != nil {
+		return nil, err
+	}
+	defer b.close()
+	doc := newDocument(p, "browser", c.cat)
+	doc.Browser = &b.info
+	recs := map[string]*recorder{}
+	var pages []string
+	for i, phase := range phases {
+		if env.Hooks != nil {
+			if err := env.Hooks("site.before_phase_" + phase); err != nil {
+				return nil, fmt.Errorf("%s phase: %w", phase, err)
+			}
+		}
+		if ctx.Err() != nil {
+			doc.Truncated = true
+			doc.Notes = append(doc.Notes, fmt.Sprintf("the %s phase did not run: the site's time limit was reached", phase))
+			continue
+		}
+		rec, out, err := c.runPhase(ctx, b, p, phase, pages, log)
+		if err != nil {
+			if i > 0 && ctx.Err() != nil {
+				doc.Truncated = true
+				doc.Notes = append(doc.Notes, fmt.Sprintf("the %s phase did not finish: the site's time limit was reached", phase))
+				continue
+			}
+			return nil, &collect.Failure{Reason: fmt.Sprintf("site %s: %v", p.host, err),
+				Fix: "check that the site answers from this machine, or raise the site's timeout in vern.yaml", Err: err}
+		}
+		recs[phase] = rec
+		doc.Phases[phase] = out.summary
+		doc.Truncated = doc.Truncated || out.truncated
+		if env.Progress != nil {
+			env.Progress.Step(Kind+":"+p.host, i+1, len(phases))
+		}
+		switch phase {
+		case evidence.PhaseBefore:
+			seen := map[string]bool{}
+			for _, pg := range out.pages {
+				if seen[pg.host+pg.path] {
+					continue
+				}
+				seen[pg.host+pg.path] = true
+				doc.Pages = append(doc.Pages, evidence.SitePage{Path: pg.path, Host: pg.host, Title: pg.title,
+					Status: pg.status, LinksStatement: pg.linksStatement, Error: pg.err})
+				if pg.err == "" {
+					pages = append(pages, pg.url)
+				}
+			}
+			if out.statement != nil {
+				doc.Statement = *out.statement
+			}
+			doc.Consent = evidence.SiteConsent{Checked: true, Platform: out.consent.Platform, Method: out.consent.Method,
+				Accept: out.consent.Accept, Reject: out.consent.Reject,
+				AcceptText: out.consent.AcceptText, RejectText: out.consent.RejectText}
+		default:
+			// A banner seen only on a later visit still counts as found.
+			mergeConsent(&doc.Consent, out.consent)
+		}
+	}
+	if !doc.Consent.Reject {
+		doc.Notes = append(doc.Notes, "no way to refuse cookies was found on the start page")
+	}
+	c.fill(doc, p, recs)
+	return doc, nil
+}
+
+func mergeConsent(dst *evidence.SiteConsent, cs consentState) {
+	if !dst.Accept && cs.Accept {
+		dst.Accept, dst.AcceptText = true, cs.AcceptText
+	}
+	if !dst.Reject && cs.Reject {
+		dst.Reject, dst.RejectText = true, cs.RejectText
+	}
+	if dst.Method == "" {
+		dst.Method, dst.Platform = cs.Method, cs.Platform
+	}
+}
+
+func newDocument(p *plan, mode string, cat *catalog.Catalog) *evidence.Site {
+	doc := &evidence.Site{
+		URL: p.start.String(), Host: p.host, Hosts: p.hostList, Mode: mode, MaxPages: p.maxPages,
+		Pages: []evidence.SitePage{}, Phases: map[string]evidence.SitePhase{},
+		Cookies: []evidence.SiteCookie{}, Storage: []evidence.SiteStorage{}, Requests: []evidence.SiteRequest{},
+		Vendors: map[string]evidence.SiteVendor{}, Catalog: catalogInfo(cat),
+		Statement: evidence.SiteStatement{Path: p.statement},
+	}
+	return doc
+}
+
+// fill turns the phases' recorders into the document's cookies, storage, requests and
+// vendors, classified by the catalog.
+func (c *Collector) fill(doc *evidence.Site, p *plan, recs map[string]*recorder) {
+	cookies := map[string]*evidence.SiteCookie{}
+	storage := map[string]*evidence.SiteStorage{}
+	requests := map[string]*evidence.SiteRequest{}
+	vendors := map[string]*vendorSets{}
+	for _, phase := range phases {
+		rec := recs[phase]
+		if rec == nil {
+			continue
+		}
+		for k, o := range rec.cookies {
+			sc := cookies[k]
+			if sc == nil {
+				sc = c.newCookie(p, o)
+				cookies[k] = sc
+			}
+			if o.lifetimeDays > sc.LifetimeDays {
+				sc.LifetimeDays, sc.Session = o.lifetimeDays, false
+			}
+			sc.Phases[phase] = evidence.SiteCookiePhase{FirstSeen: o.firstSeen, SetBy: sortedKeys(o.setBy),
+				BeforeChoice: o.before || phase == evidence.PhaseBefore, AfterChoice: o.after && phase != evidence.PhaseBefore,
+				Blocked: o.blocked, BlockedReasons: sortedKeys(o.reasons)}
+			if sc.Vendor != "" {
+				vendorOf(vendors, sc.Vendor).add(phase, "cookie", sc.Name, sc.Purpose)
+			}
+		}
+		for k, o := range rec.storage {
+			ss := storage[k]
+			if ss == nil {
+				e, ok := c.cat.Lookup(o.key, p.start.Hostname())
+				ss = &evidence.SiteStorage{Key: o.key, Kind: o.kind, Source: "unclassified", Phases: map[string]evidence.SiteStoragePhase{}}
+				if ok {
+					ss.Purpose, ss.Source, ss.Vendor = e.Purpose, "catalog", e.Vendor
+				}
+				storage[k] = ss
+			}
+			ss.Phases[phase] = evidence.SiteStoragePhase{FirstSeen: o.firstSeen,
+				BeforeChoice: o.before || phase == evidence.PhaseBefore, AfterChoice: o.after && phase != evidence.PhaseBefore}
+			if ss.Vendor != "" {
+				vendorOf(vendors, ss.Vendor).add(phase, "storage", ss.Key, ss.Purpose)
+			}
+		}
+		for h, o := range rec.requests {
+			sr := requests[h]
+			if sr == nil {
+				sr = &evidence.SiteRequest{Host: h, Phases: map[string]evidence.SiteRequestPhase{}}
+				if hc, ok := catalog.LookupHost(hostname(h)); ok {
+					sr.Vendor, sr.Category = hc.Vendor, hc.Category
+				}
+				requests[h] = sr
+			}
+			for r := range o.resources {
+				if len(sr.Resources) < 5 && !contains(sr.Resources, r) {
+					sr.Resources = append(sr.Resources, r)
+				}
+			}
+			sr.Phases[phase] = evidence.SiteRequestPhase{Count: o.count, FirstSeen: o.firstSeen, SetsCookies: o.sets,
+				SendsCookies: o.sends, BeforeChoice: o.before || phase == evidence.PhaseBefore, AfterChoice: o.after && phase != evidence.PhaseBefore}
+			if sr.Vendor != "" {
+				vendorOf(vendors, sr.Vendor).add(phase, "host", h, sr.Category)
+			}
+		}
+	}
+	for _, sc := range cookies {
+		doc.Cookies = append(doc.Cookies, *sc)
+	}
+	sort.Slice(doc.Cookies, func(i, j int) bool {
+		a, b := doc.Cookies[i], doc.Cookies[j]
+		if a.Domain != b.Domain {
+			return a.Domain < b.Domain
+		}
+		return a.Name < b.Name
+	})
+	for _, ss := range storage {
+		doc.Storage = append(doc.Storage, *ss)
+	}
+	sort.Slice(doc.Storage, func(i, j int) bool {
+		if doc.Storage[i].Key != doc.Storage[j].Key {
+			return doc.Storage[i].Key < doc.Storage[j].Key
+		}
+		return doc.Storage[i].Kind < doc.Storage[j].Kind
+	})
+	for _, sr := range requests {
+		sort.Strings(sr.Resources)
+		doc.Requests = append(doc.Requests, *sr)
+	}
+	sort.Slice(doc.Requests, func(i, j int) bool { return doc.Requests[i].Host < doc.Requests[j].Host })
+	for id, v := range vendors {
+		doc.Vendors[id] = v.done()
+	}
+}
+
+// newCookie classifies a cookie by the catalog and its vendor's host.
+func (c *Collector) newCookie(p *plan, o *cookieObs) *evidence.SiteCookie {
+	sc := &evidence.SiteCookie{Name: o.name, Domain: o.domain, Path: o.path, Party: p.party(o.domain),
+		LifetimeDays: o.lifetimeDays, Session: o.session && o.lifetimeDays == 0, HTTPOnly: o.httpOnly, Secure: o.secure,
+		SameSite: o.sameSite, Source: "unclassified", Phases: map[string]evidence.SiteCookiePhase{}}
+	e, ok := c.cat.Lookup(o.name, o.domain)
+	if ok {
+		sc.Purpose, sc.Source, sc.Vendor = e.Purpose, "catalog", e.Vendor
+	}
+	if hc, found := catalog.LookupHost(o.domain); found && sc.Vendor == "" {
+		sc.Vendor = hc.Vendor
+	}
+	sc.Identity = catalog.Identity(o.name, e, ok)
+	return sc
+}
+
+type vendorSets struct {
+	cookies, storage, hosts, phases, purposes map[string]bool
+}
+
+func vendorOf(m map[string]*vendorSets, id string) *vendorSets {
+	v := m[id]
+	if v == nil {
+		v = &vendorSets{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}}
+		m[id] = v
+	}
+	return v
+}
+
+func (v *vendorSets) add(phase, kind, name, purpose string) {
+	v.phases[phase] = true
+	if purpose != "" {
+		v.purposes[purpose] = true
+	}
+	switch kind {
+	case "cookie":
+		v.cookies[name] = true
+	case "storage":
+		v.storage[name] = true
+	case "host":
+		v.hosts[name] = true
+	}
+}
+
+func (v *vendorSets) done() evidence.SiteVendor {
+	var ph []string
+	for _, p := range phases {
+		if v.phases[p] {
+			ph = append(ph, p)
+		}
+	}
+	return evidence.SiteVendor{Cookies: sortedKeys(v.cookies), Storage: sortedKeys(v.storage), Hosts: sortedKeys(v.hosts),
+		Phases: ph, Purposes: sortedKeys(v.purposes)}
+}

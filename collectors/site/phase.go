@@ -1,0 +1,434 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/chromedp"
+	"github.com/sirupsen/logrus"
+)
+
+// pageResult is one visited page.
+type pageResult struct {
+	url            string
+	path, host     string
+	title          string
+	status         int
+	linksStatement bool
+	links          []string
+	err            string
+}
+
+// phaseRun is one consent phase: a fresh incognito browser context and its tabs.
+type phaseRun struct {
+	c     *Collector
+	p     *plan
+	rec   *recorder
+	ctx   context.Context
+	tabs  []context.Context
+	phase string
+	log   *logrus.Entry
+}
+
+// phaseOutcome is what a phase hands back.
+type phaseOutcome struct {
+	pages     []pageResult
+	summary   evidence.SitePhase
+	consent   consentState
+	statement *evidence.SiteStatement
+	truncated bool
+}
+
+// runPhase visits the site in a fresh incognito context. In the before phase it discovers
+// the pages (breadth first); the consent phases click the banner's button on the start page
+// and then visit the pages the before phase found.
+func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase string, pages []string, log *logrus.Entry) (*recorder, *phaseOutcome, error) {
+	started := time.Now()
+	rec := newRecorder(p, phase)
+	pctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	run := &phaseRun{c: c, p: p, rec: rec, ctx: pctx, phase: phase, log: log}
+	if err := run.setupTab(pctx, 0); err != nil {
+		return nil, nil, fmt.Errorf("%s phase: open tab: %w", phase, err)
+	}
+	run.tabs = append(run.tabs, pctx)
+	out := &phaseOutcome{}
+
+	start := run.visit(ctx, pctx, p.start.String())
+	if start.err != "" {
+		return nil, nil, fmt.Errorf("%s phase: start page %s did not load: %s", phase, p.start.String(), start.err)
+	}
+	out.pages = append(out.pages, start)
+
+	debugT(log, phase, "start", started)
+	cs, err := run.consent(ctx, pctx)
+	debugT(log, phase, "consent", started)
+	if err != nil && ctx.Err() != nil {
+		return nil, nil, fmt.Errorf("%s phase: consent banner: %w", phase, ctx.Err())
+	}
+	out.consent = cs
+	if cs.Clicked {
+		out.summary.Choice = phase
+	}
+
+	fr := newFrontier(p)
+	fr.admit(p.start.String())
+	fr.admit(start.url)
+	if pages == nil {
+		level := admitAll(fr, start.links)
+		for len(level) > 0 && len(out.pages) < p.maxPages && ctx.Err() == nil {
+			if budget := p.maxPages - len(out.pages); len(level) > budget {
+				out.summary.Skipped += len(level) - budget
+				level = level[:budget]
+			}
+			lt := time.Now()
+			results := run.visitAll(ctx, level)
+			log.Debugf("%s phase: level of %d pages in %s with %d tabs", phase, len(level), time.Since(lt).Round(time.Millisecond), len(run.tabs))
+			var next []string
+			for _, r := range results {
+				out.pages = append(out.pages, r)
+				next = append(next, admitAll(fr, r.links)...)
+			}
+			level = next
+		}
+		out.summary.Skipped += fr.skipped
+	} else {
+		var rest []string
+		for _, u := range pages {
+			if u != start.url && u != p.start.String() {
+				rest = append(rest, u)
+			}
+		}
+		out.pages = append(out.pages, run.visitAll(ctx, rest)...)
+	}
+	debugT(log, phase, "crawl", started)
+	if phase == evidence.PhaseBefore && p.statementURL != "" && ctx.Err() == nil {
+		out.statement = run.statement(ctx, pctx)
+	}
+	if ctx.Err() != nil {
+		out.truncated = true
+	}
+	// The jar holds what was stored, whoever wrote it; a snapshot needs a live context.
+	jctx, jcancel := context.WithTimeout(context.WithoutCancel(pctx), 5*time.Second)
+	defer jcancel()
+	if jar, err := run.jar(jctx); err == nil {
+		rec.jar(jar, p.pagePath(start.url))
+	} else {
+		log.Debugf("%s phase: cookie jar: %v", phase, err)
+	}
+	debugT(log, phase, "jar", started)
+	rec.finish()
+	for _, pg := range out.pages {
+		if pg.err != "" {
+			out.summary.Errors++
+		} else {
+			out.summary.Pages++
+		}
+	}
+	out.summary.Seconds = time.Since(started).Seconds()
+	return rec, out, nil
+}
+
+func admitAll(fr *frontier, links []string) []string {
+	var out []string
+	for _, l := range links {
+		if k, ok := fr.admit(l); ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// setupTab opens a tab and installs the listeners and the page hook before any page loads.
+func (r *phaseRun) setupTab(tctx context.Context, tab int) error {
+	prefix := fmt.Sprintf("%d/", tab)
+	rec := r.rec
+	if err := chromedp.Listen(tctx, func(ev any) {
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if e.Request != nil {
+				rec.request(prefix+string(e.RequestID), e.Request.URL, e.DocumentURL)
+			}
+		case *network.EventRequestWillBeSentExtraInfo:
+			for _, ac := range e.AssociatedCookies {
+				if ac != nil && len(ac.BlockedReasons) == 0 {
+					rec.sentCookies(prefix + string(e.RequestID))
+					break
+				}
+			}
+		case *network.EventResponseReceivedExtraInfo:
+			lines := setCookieLines(e.Headers)
+			var blocked map[string][]string
+			for _, bc := range e.BlockedCookies {
+				if bc == nil || bc.CookieLine == "" {
+					continue
+				}
+				if blocked == nil {
+					blocked = map[string][]string{}
+				}
+				for _, reason := range bc.BlockedReasons {
+					blocked[bc.CookieLine] = append(blocked[bc.CookieLine], string(reason))
+				}
+			}
+			rec.response(prefix+string(e.RequestID), lines, blocked)
+		case *runtime.EventBindingCalled:
+			if e.Name != bindingName {
+				return
+			}
+			var h hookEvent
+			if json.Unmarshal([]byte(e.Payload), &h) != nil {
+				return
+			}
+			switch h.T {
+			case "c":
+				rec.scriptCookie(h.N, h.A, h.U)
+			case "s":
+				rec.storageKey(h.K, h.N, h.U, true)
+			}
+		}
+	}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(tctx, runtime.Enable, struct{}{}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(tctx, network.Enable, network.EnableParams{}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(tctx, runtime.AddBinding, runtime.AddBindingParams{Name: bindingName}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookJS}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(tctx, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: Locale}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(tctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: TimeZone}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(tctx, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{
+		Headers: network.Headers{"Accept-Language": "nb-NO,nb;q=0.9,no;q=0.8,nn;q=0.7,en;q=0.5"}})
+	return err
+}
+
+// setCookieLines splits a response's raw Set-Cookie header into its cookies.
+func setCookieLines(h network.Headers) []string {
+	var out []string
+	for k, v := range h {
+		if !strings.EqualFold(k, "set-cookie") {
+			continue
+		}
+		s, _ := v.(string)
+		for _, line := range strings.Split(s, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				out = append(out, line)
+			}
+		}
+	}
+	return out
+}
+
+// visit loads one page in a tab and reads its links and storage keys.
+func (r *phaseRun) visit(ctx context.Context, tctx context.Context, rawURL string) pageResult {
+	res := pageResult{url: rawURL, path: r.p.pagePath(rawURL), host: r.p.pageHost(rawURL)}
+	if ctx.Err() != nil {
+		res.err = "site time limit reached"
+		return res
+	}
+	lctx, cancel := context.WithTimeout(tctx, r.p.pageTimeout)
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	resp, err := chromedp.Run(lctx, chromedp.NavigateResponse(rawURL))
+	if err != nil {
+		res.err = loadError(err, lctx)
+		return res
+	}
+	if resp != nil {
+		res.status = int(resp.Status)
+	}
+	select {
+	case <-time.After(r.p.settle):
+	case <-lctx.Done():
+	}
+	info, err := chromedp.Run(lctx, chromedp.Evaluate[pageInfo](pageJS(r.p.statement, r.p.hostList)))
+	if err != nil {
+		res.err = loadError(err, lctx)
+		return res
+	}
+	res.title = info.Title
+	res.linksStatement = info.Statement
+	if info.Href != "" {
+		res.url = info.Href
+		res.path, res.host = r.p.pagePath(info.Href), r.p.pageHost(info.Href)
+	}
+	// A page that redirected off the site is recorded, but its links are not followed.
+	if res.host == "" || r.p.hosts[res.host] {
+		res.links = info.Links
+	}
+	for _, k := range info.Local {
+		r.rec.storageKey("local", k, res.url, false)
+	}
+	for _, k := range info.Session {
+		r.rec.storageKey("session", k, res.url, false)
+	}
+	return res
+}
+
+func loadError(err error, ctx context.Context) string {
+	if ctx.Err() != nil {
+		return "timed out"
+	}
+	s := err.Error()
+	if len(s) > 200 {
+		s = s[:200]
+	}
+	return s
+}
+
+// visitAll loads pages in parallel tabs and returns the results in the pages' order.
+func (r *phaseRun) visitAll(ctx context.Context, urls []string) []pageResult {
+	results := make([]pageResult, len(urls))
+	want := min(r.p.tabs, len(urls))
+	for len(r.tabs) < want {
+		tctx, _ := chromedp.NewContext(r.ctx) // closed with the phase's browser context
+		if err := r.setupTab(tctx, len(r.tabs)); err != nil {
+			r.log.Debugf("%s phase: open tab: %v", r.phase, err)
+			break
+		}
+		r.tabs = append(r.tabs, tctx)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for _, tctx := range r.tabs[:max(1, min(want, len(r.tabs)))] {
+		wg.Add(1)
+		go func(tctx context.Context) {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = r.visit(ctx, tctx, urls[i])
+			}
+		}(tctx)
+	}
+	for i := range urls {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+// consent finds the banner on the start page; in a consent phase it clicks the phase's
+// button, having first taken a snapshot of the jar so later writes can be told apart.
+func (r *phaseRun) consent(ctx context.Context, tctx context.Context) (consentState, error) {
+	deadline := time.Now().Add(r.p.consentWait)
+	var cs consentState
+	for {
+		lctx, cancel := context.WithTimeout(tctx, r.p.pageTimeout)
+		st, err := chromedp.Run(lctx, chromedp.Evaluate[consentState](consentJS("detect", r.p.selectors)))
+		cancel()
+		if err != nil {
+			return cs, err
+		}
+		cs = st
+		if cs.Accept || cs.Reject || time.Now().After(deadline) || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if r.phase == evidence.PhaseBefore {
+		return cs, nil
+	}
+	if (r.phase == evidence.PhaseAccept && !cs.Accept) || (r.phase == evidence.PhaseReject && !cs.Reject) {
+		return cs, nil
+	}
+	jctx, jcancel := context.WithTimeout(tctx, 5*time.Second)
+	jar, err := r.jar(jctx)
+	jcancel()
+	if err != nil {
+		return cs, err
+	}
+	before := map[string]float64{}
+	for _, c := range jar {
+		before[cookieKey(c.domain, c.name)] = c.expires
+	}
+	r.rec.jar(jar, r.p.pagePath(r.p.start.String()))
+	r.rec.setBeforeJar(before)
+	r.rec.chosen.Store(true)
+	lctx, cancel := context.WithTimeout(tctx, r.p.pageTimeout)
+	defer cancel()
+	st, err := chromedp.Run(lctx, chromedp.Evaluate[consentState](consentJS(r.phase, r.p.selectors)))
+	if err != nil {
+		return cs, err
+	}
+	cs.Clicked = st.Clicked
+	// Give the banner's scripts (and any navigation it starts) time to act on the choice.
+	select {
+	case <-time.After(2 * r.p.settle):
+	case <-ctx.Done():
+	}
+	return cs, nil
+}
+
+// jar reads the phase's cookie jar.
+func (r *phaseRun) jar(ctx context.Context) ([]jarCookie, error) {
+	id := chromedp.FromContext(r.ctx).BrowserContextID
+	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: id})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]jarCookie, 0, len(res.Cookies))
+	for _, c := range res.Cookies {
+		if c == nil {
+			continue
+		}
+		exp := c.Expires
+		if c.Session || exp < 0 {
+			exp = 0
+		}
+		out = append(out, jarCookie{name: c.Name, domain: strings.TrimPrefix(c.Domain, "."), path: c.Path,
+			expires: exp, httpOnly: c.HTTPOnly, secure: c.Secure, sameSite: string(c.SameSite)})
+	}
+	return out, nil
+}
+
+// statement loads the privacy statement page and reads its date and text hash.
+func (r *phaseRun) statement(ctx context.Context, tctx context.Context) *evidence.SiteStatement {
+	st := &evidence.SiteStatement{Path: r.p.statement}
+	res := r.visit(ctx, tctx, r.p.statementURL)
+	st.Status = res.status
+	if res.err != "" {
+		st.Error = res.err
+		return st
+	}
+	if res.status >= 400 {
+		st.Error = fmt.Sprintf("HTTP %d", res.status)
+		return st
+	}
+	lctx, cancel := context.WithTimeout(tctx, r.p.pageTimeout)
+	defer cancel()
+	txt, err := chromedp.Run(lctx, chromedp.Evaluate[statementText](statementJS))
+	if err != nil {
+		st.Error = loadError(err, lctx)
+		return st
+	}
+	st.Reachable = true
+	fillStatement(st, txt.Source, txt.Text)
+	return st
+}
+
+func debugT(log *logrus.Entry, phase, step string, started time.Time) {
+	log.Debugf("%s phase: %s done after %s", phase, step, time.Since(started).Round(time.Millisecond))
+}

@@ -1,0 +1,51 @@
+package vern.cookies
+
+import data.vern.lib
+
+# METADATA
+# title: Cookie lives longer than declared
+# description: |
+#   The cookie asks to be kept longer than the statement's maximum cookie lifetime (13 months
+#   when none is declared, after the CNIL's guidance), which breaks storage limitation.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_5
+#     description: GDPR Article 5
+# custom:
+#   id: cookies.lifetime_excessive
+#   severity: low
+#   kind: drift
+#   legal: ["GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)"]
+#   remediation: |
+#     Shorten the cookie's Max-Age or Expires to the declared maximum, or declare the longer
+#     lifetime in the statement and in cookies.max_lifetime.
+#   nb:
+#     title: Informasjonskapselen lever lenger enn erklært
+#     description: |
+#       Informasjonskapselen ber om å bli lagret lenger enn erklæringens maksimale levetid
+#       (13 måneder når ingen er oppgitt, etter CNILs veiledning), i strid med
+#       lagringsbegrensning.
+#     remediation: |
+#       Kort ned Max-Age eller Expires til erklært maksimum, eller oppgi den lengre levetiden
+#       i erklæringen og i cookies.max_lifetime.
+deny contains f if {
+	some t in sites
+	some c in t.data.cookies
+	c.lifetime_days > max_days
+	f := lib.finding(rego.metadata.chain(), {
+		"resource": cookie_resource(t, c),
+		"target": target(t),
+		"message": sprintf("Cookie %q lives %d days; the declared maximum is %d.", [c.name, c.lifetime_days, max_days]),
+		"message_nb": sprintf(
+			"Informasjonskapselen %q lever i %d dager; erklært maksimum er %d.",
+			[c.name, c.lifetime_days, max_days],
+		),
+		"details": {"lifetime_days": c.lifetime_days, "max_days": max_days},
+	})
+}
+
+# METADATA
+# description: max_days is the declared maximum cookie lifetime in days (396, 13 months, by default).
+max_days := d if {
+	d := object.get(object.get(input, ["declaration", "cookies"], {}), "max_lifetime_days", 0)
+	d > 0
+} else := 396
