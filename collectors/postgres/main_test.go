@@ -2,18 +2,23 @@ package postgres
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"os"
 	"testing"
 	"time"
 
+	"github.com/alarmlink/vern/examples/alarmlink/demodb"
 	"github.com/alarmlink/vern/internal/pgcluster"
 	"github.com/jackc/pgx/v5"
 )
 
-//go:embed testdata/crm.sql
-var fixtureSQL string
+// fixtureSQL is Alarmlink's demo CRM (its planted violations and clean controls are the
+// fixture) with sentinel values planted over two of its rows: values that must never
+// appear in any output.
+var fixtureSQL = demodb.SQL + `
+UPDATE customers SET email = 'sentinel.kari@example.invalid' WHERE email = 'beta.provesen@example.invalid';
+UPDATE user_accounts SET password = 'Hemmelig-Sentinel-2024' WHERE password = 'sommer2024';
+`
 
 // shared is the cluster the integration tests share: the fixture database crm, a copy
 // crm_drop for the test that drops a table mid-scan, and two least-privilege roles.

@@ -37,6 +37,9 @@ type Options struct {
 	Version    string
 	Log        *logrus.Entry
 	Out        io.Writer
+	// AfterLoad runs on the demo database once it is loaded; tests use it to plant values
+	// that must never reach an output.
+	AfterLoad func(ctx context.Context, dsn string) error
 }
 
 // Run sets up the demo targets, audits them and returns the audit's result.
@@ -61,6 +64,11 @@ func Run(ctx context.Context, opts Options) (*audit.Result, error) {
 		defer db.stop()
 		opts.Log.WithField("where", db.where).Info("demo database loaded")
 		vars[dsnVar] = db.dsn
+		if opts.AfterLoad != nil {
+			if err := opts.AfterLoad(ctx, db.dsn); err != nil {
+				return nil, fmt.Errorf("demo: after load: %w", err)
+			}
+		}
 	}
 
 	siteURL, stopSite, err := demosite.Serve(ctx, "127.0.0.1:0")

@@ -7,6 +7,8 @@
 package main
 
 import (
+	"github.com/alarmlink/vern/collectors/site/catalog"
+
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -20,17 +22,8 @@ import (
 	"strings"
 )
 
-// entry mirrors catalog.Entry; the generator stays free of the package it feeds.
-type entry struct {
-	Name         string `json:"name"`
-	Prefix       bool   `json:"prefix,omitempty"`
-	Domain       string `json:"domain,omitempty"`
-	Purpose      string `json:"purpose"`
-	Vendor       string `json:"vendor,omitempty"`
-	Platform     string `json:"platform,omitempty"`
-	LifetimeDays int    `json:"lifetime_days"`
-	Role         string `json:"role,omitempty"`
-}
+// entry is a catalog entry, the type the catalog package reads back.
+type entry = catalog.Entry
 
 type document struct {
 	Name    string  `json:"name"`
