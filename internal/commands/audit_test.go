@@ -91,3 +91,73 @@ func TestAuditCorrectedStatement(t *testing.T) {
 		t.Errorf("corrected declaration still has findings: %+v", doc.Findings)
 	}
 }
+
+// TestEvaluateAndReportFromEvidence reproduces an audit from its evidence alone, applies a
+// waivers file, and writes reports from the findings.
+func TestEvaluateAndReportFromEvidence(t *testing.T) {
+	t.Parallel()
+	first := t.TempDir()
+	if code, _, stderr := run(t, "audit", "--config", "../../examples/alarmlink/vern.statement.yaml", "--out", first, "--format", "json"); code != exitcode.Findings {
+		t.Fatalf("audit exit %d: %s", code, stderr)
+	}
+	waivers := filepath.Join(t.TempDir(), "waivers.yaml")
+	if err := os.WriteFile(waivers, []byte(`waivers:
+  - {rule: statement.controller_contact_missing, resource: "declaration://controller", justification: "contact page in review",
+     approved_by: DPO, created: 2026-01-01, expires: 2099-01-01}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// 2099 is more than a year after creation: the loader refuses it.
+	second := t.TempDir()
+	code, _, stderr := run(t, "evaluate", "--evidence", filepath.Join(first, "evidence.json"), "--waivers", waivers, "--out", second)
+	if code != exitcode.Usage || !strings.Contains(stderr, "waivers.yaml:") {
+		t.Fatalf("waiver over a year: exit %d, stderr %s", code, stderr)
+	}
+	if err := os.WriteFile(waivers, []byte(strings.Replace(string(mustRead(t, waivers)), "2099-01-01", "2026-12-20", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = run(t, "evaluate", "--evidence", filepath.Join(first, "evidence.json"), "--waivers", waivers, "--out", second, "--format", "json,html", "--now", "2026-11-25")
+	if code != exitcode.Findings {
+		t.Fatalf("evaluate exit %d: %s", code, stderr)
+	}
+	doc := readFindings(t, second)
+	waived := 0
+	for _, f := range doc.Findings {
+		if f.Waived() {
+			waived++
+			if f.Rule != "statement.controller_contact_missing" || !f.Waiver.Expiring {
+				t.Errorf("unexpected waiver on %s %s: %+v", f.Rule, f.Resource, f.Waiver)
+			}
+		}
+	}
+	if waived != 1 || len(doc.Findings) != 11 {
+		t.Errorf("%d findings, %d waived; want 11 and 1", len(doc.Findings), waived)
+	}
+	third := t.TempDir()
+	if code, _, stderr := run(t, "report", "--findings", filepath.Join(second, "findings.json"), "--evidence", filepath.Join(first, "evidence.json"),
+		"--format", "html,sarif", "--lang", "nb", "--out", third); code != exitcode.OK {
+		t.Fatalf("report exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"report.html", "results.sarif"} {
+		if _, err := os.Stat(filepath.Join(third, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	other := t.TempDir()
+	if code, _, _ := run(t, "audit", "--config", "testdata/corrected/vern.yaml", "--out", other, "--format", "json"); code != exitcode.OK {
+		t.Fatal("corrected audit failed")
+	}
+	code, _, stderr = run(t, "report", "--findings", filepath.Join(second, "findings.json"), "--evidence", filepath.Join(other, "evidence.json"), "--out", third)
+	if code != exitcode.Usage || !strings.Contains(stderr, "evidence hashes differ") {
+		t.Errorf("report with the wrong evidence: exit %d, %s", code, stderr)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
