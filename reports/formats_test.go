@@ -449,3 +449,25 @@ func TestFormatsRefuseMissingFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFSchemaRejectsInvalid proves the schema check can fail: a log whose tool has no
+// name and whose result has an unknown level is refused.
+func TestSARIFSchemaRejectsInvalid(t *testing.T) {
+	t.Parallel()
+	abs, err := filepath.Abs(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + abs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := `{"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "results": [{"message": {"text": "x"}, "level": "fatal"}]}]}`
+	res, err := schema.Validate(gojsonschema.NewStringLoader(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Valid() || len(res.Errors()) < 2 {
+		t.Errorf("invalid SARIF accepted: %v", res.Errors())
+	}
+}

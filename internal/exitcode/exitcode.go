@@ -1,6 +1,8 @@
 // Package exitcode names vern's process exit codes. When several apply, the highest wins.
 package exitcode
 
+import "strconv"
+
 // Exit codes (DESIGN.md, CLI contract).
 const (
 	// OK: the gate passed.
@@ -23,7 +25,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Err == nil {
-		return "exit code " + string(rune('0'+e.Code))
+		return "exit code " + strconv.Itoa(e.Code)
 	}
 	return e.Err.Error()
 }
