@@ -1,0 +1,48 @@
+package commands
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/reports/github/githubfake"
+)
+
+// TestIssuesSyncCommand drives `vern issues sync` against the fake GitHub API: a dry run
+// prints the plan and writes nothing, a public repository is refused, and a missing token
+// is a usage error. (The sync itself is tested in reports/github.)
+func TestIssuesSyncCommand(t *testing.T) {
+	out := t.TempDir()
+	if code, _, stderr := run(t, "audit", "--config", "../../examples/alarmlink/vern.statement.yaml", "--out", out, "--format", "json"); code != exitcode.Findings {
+		t.Fatalf("audit: %s", stderr)
+	}
+	findingsPath := filepath.Join(out, "findings.json")
+
+	private := githubfake.New(githubfake.Options{Owner: "alarmlink", Repo: "compliance", Private: true, Token: "t0ken-not-secret"})
+	defer private.Close()
+	t.Setenv(tokenEnv, "t0ken-not-secret")
+	code, stdout, stderr := run(t, "issues", "sync", "--findings", findingsPath, "--repo", "alarmlink/compliance", "--api-url", private.URL+"/", "--dry-run")
+	if code != exitcode.OK {
+		t.Fatalf("dry run: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "created") || private.Writes() != 0 {
+		t.Errorf("dry run printed %q and made %d writes", stdout, private.Writes())
+	}
+	if strings.Contains(stdout+stderr, "t0ken-not-secret") {
+		t.Error("the token was printed")
+	}
+
+	public := githubfake.New(githubfake.Options{Owner: "alarmlink", Repo: "compliance", Private: false})
+	defer public.Close()
+	code, _, stderr = run(t, "issues", "sync", "--findings", findingsPath, "--repo", "alarmlink/compliance", "--api-url", public.URL+"/")
+	if code != exitcode.Usage || !strings.Contains(stderr, "public") || public.Writes() != 0 {
+		t.Errorf("public repository: exit %d, %s, %d writes", code, stderr, public.Writes())
+	}
+
+	t.Setenv(tokenEnv, "")
+	code, _, stderr = run(t, "issues", "sync", "--findings", findingsPath, "--repo", "alarmlink/compliance", "--api-url", private.URL+"/")
+	if code != exitcode.Usage || !strings.Contains(stderr, tokenEnv) {
+		t.Errorf("missing token: exit %d, %s", code, stderr)
+	}
+}
