@@ -21,10 +21,16 @@ func (c *Collector) collectBrowser(ctx context.Context, p *plan, env collect.Env
 		return nil, err
 	}
 	defer b.close()
+	return c.crawl(ctx, b, p, env, log)
+}
+
+// crawl runs the three consent phases of one site in a running browser; each phase has
+// its own incognito context, so sites may share a browser.
+func (c *Collector) crawl(ctx context.Context, b *browser, p *plan, env collect.Env, log *logrus.Entry) (*evidence.Site, error) {
 	doc := newDocument(p, "browser", c.cat)
 	doc.Browser = &b.info
 	recs := map[string]*recorder{}
-	var pages []string
+	var pages, layer2 []string
 	for i, phase := range phases {
 		if env.Hooks != nil {
 			if err := env.Hooks("site.before_phase_" + phase); err != nil {
@@ -75,9 +81,19 @@ func (c *Collector) collectBrowser(ctx context.Context, p *plan, env collect.Env
 		default:
 			// A banner seen only on a later visit still counts as found.
 			mergeConsent(&doc.Consent, out.consent)
+			if phase == evidence.PhaseReject && len(out.consent.Layer2) == 2 {
+				layer2 = out.consent.Layer2
+			}
 		}
 	}
-	if !doc.Consent.Reject {
+	switch {
+	case doc.Consent.Reject:
+	case layer2 != nil:
+		// Still no refusal for the rules: the first layer must offer one as plainly as
+		// the acceptance. The reject phase shows what refusing does all the same.
+		doc.Notes = append(doc.Notes, fmt.Sprintf("no way to refuse cookies was found on the banner's first layer; "+
+			"the reject phase refused through its second layer (%q, then %q)", layer2[0], layer2[1]))
+	default:
 		doc.Notes = append(doc.Notes, "no way to refuse cookies was found on the start page")
 	}
 	c.fill(doc, p, recs)

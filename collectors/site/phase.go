@@ -330,58 +330,6 @@ func (r *phaseRun) visitAll(ctx context.Context, urls []string) []pageResult {
 	return results
 }
 
-// consent finds the banner on the start page; in a consent phase it clicks the phase's
-// button, having first taken a snapshot of the jar so later writes can be told apart.
-func (r *phaseRun) consent(ctx context.Context, tctx context.Context) (consentState, error) {
-	deadline := time.Now().Add(r.p.consentWait)
-	var cs consentState
-	for {
-		lctx, cancel := context.WithTimeout(tctx, r.p.pageTimeout)
-		st, err := chromedp.Run(lctx, chromedp.Evaluate[consentState](consentJS("detect", r.p.selectors)))
-		cancel()
-		if err != nil {
-			return cs, err
-		}
-		cs = st
-		if cs.Accept || cs.Reject || time.Now().After(deadline) || ctx.Err() != nil {
-			break
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	if r.phase == evidence.PhaseBefore {
-		return cs, nil
-	}
-	if (r.phase == evidence.PhaseAccept && !cs.Accept) || (r.phase == evidence.PhaseReject && !cs.Reject) {
-		return cs, nil
-	}
-	jctx, jcancel := context.WithTimeout(tctx, 5*time.Second)
-	jar, err := r.jar(jctx)
-	jcancel()
-	if err != nil {
-		return cs, err
-	}
-	before := map[string]float64{}
-	for _, c := range jar {
-		before[cookieKey(c.domain, c.name)] = c.expires
-	}
-	r.rec.jar(jar, r.p.pagePath(r.p.start.String()))
-	r.rec.setBeforeJar(before)
-	r.rec.chosen.Store(true)
-	lctx, cancel := context.WithTimeout(tctx, r.p.pageTimeout)
-	defer cancel()
-	st, err := chromedp.Run(lctx, chromedp.Evaluate[consentState](consentJS(r.phase, r.p.selectors)))
-	if err != nil {
-		return cs, err
-	}
-	cs.Clicked = st.Clicked
-	// Give the banner's scripts (and any navigation it starts) time to act on the choice.
-	select {
-	case <-time.After(2 * r.p.settle):
-	case <-ctx.Done():
-	}
-	return cs, nil
-}
-
 // jar reads the phase's cookie jar.
 func (r *phaseRun) jar(ctx context.Context) ([]jarCookie, error) {
 	id := chromedp.FromContext(r.ctx).BrowserContextID
