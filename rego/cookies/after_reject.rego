@@ -36,49 +36,51 @@ deny contains f if {
 	f := lib.finding(rego.metadata.chain(), facts)
 }
 
-_reject_facts contains facts if {
-	some facts in _cookie_reject
-}
+# The facts are arrays, not sets: a set of objects is sorted each time it is iterated, and
+# deny removes duplicates anyway.
+_reject_facts := array.concat(_cookie_reject, _storage_reject)
 
-_reject_facts contains facts if {
-	some facts in _storage_reject
-}
-
-_cookie_reject contains facts if {
-	some t in sites
-	some c in t.data.cookies
+_cookie_reject := [facts |
+	some name, t in sites
+	tgt := target(t)
+	classes := cookie_classes[name]
+	some i, c in t.data.cookies
 	ph := c.phases.reject
 	ph.after_choice
-	not essential(c)
+	cl := classes[i]
+	not cl.purpose == "necessary"
 	facts := {
 		"resource": cookie_resource(t, c),
-		"target": target(t),
+		"target": tgt,
 		"message": sprintf(
 			"Cookie %q (%s, %s) is written after the visitor rejected cookies.",
-			[c.name, c.domain, purpose(c)],
+			[c.name, c.domain, cl.purpose],
 		),
 		"message_nb": sprintf(
 			"Informasjonskapselen %q (%s, %s) skrives etter at den besøkende avviste.",
-			[c.name, c.domain, purpose(c)],
+			[c.name, c.domain, cl.purpose],
 		),
-		"details": {"purpose": purpose(c), "source": source(c), "party": c.party, "set_by": ph.set_by, "blocked": ph.blocked},
+		"details": {"purpose": cl.purpose, "source": cl.source, "party": c.party, "set_by": ph.set_by, "blocked": ph.blocked},
 	}
-}
+]
 
-_storage_reject contains facts if {
-	some t in sites
-	some s in t.data.storage
+_storage_reject := [facts |
+	some name, t in sites
+	tgt := target(t)
+	classes := storage_classes[name]
+	some i, s in t.data.storage
 	ph := s.phases.reject
 	ph.after_choice
-	not essential(s)
+	cl := classes[i]
+	not cl.purpose == "necessary"
 	facts := {
 		"resource": storage_resource(t, s),
-		"target": target(t),
-		"message": sprintf("%sStorage key %q (%s) is written after the visitor rejected.", [s.kind, s.key, purpose(s)]),
+		"target": tgt,
+		"message": sprintf("%sStorage key %q (%s) is written after the visitor rejected.", [s.kind, s.key, cl.purpose]),
 		"message_nb": sprintf(
 			"Lagringsnøkkelen %q i %sStorage (%s) skrives etter at den besøkende avviste.",
-			[s.key, s.kind, purpose(s)],
+			[s.key, s.kind, cl.purpose],
 		),
-		"details": {"purpose": purpose(s), "source": source(s), "kind": s.kind},
+		"details": {"purpose": cl.purpose, "source": cl.source, "kind": s.kind},
 	}
-}
+]

@@ -37,53 +37,55 @@ deny contains f if {
 	f := lib.finding(rego.metadata.chain(), facts)
 }
 
-_before_facts contains facts if {
-	some facts in _cookie_before
-}
+# The facts are arrays, not sets: a set of objects is sorted each time it is iterated, and
+# deny removes duplicates anyway.
+_before_facts := array.concat(_cookie_before, _storage_before)
 
-_before_facts contains facts if {
-	some facts in _storage_before
-}
-
-_cookie_before contains facts if {
-	some t in sites
-	some c in t.data.cookies
+_cookie_before := [facts |
+	some name, t in sites
+	tgt := target(t)
+	classes := cookie_classes[name]
+	some i, c in t.data.cookies
 	ph := c.phases.before
-	not essential(c)
+	cl := classes[i]
+	not cl.purpose == "necessary"
 	facts := {
 		"resource": cookie_resource(t, c),
-		"target": target(t),
+		"target": tgt,
 		"message": sprintf(
 			"Cookie %q (%s, %s) is written before the visitor has made a choice.",
-			[c.name, c.domain, purpose(c)],
+			[c.name, c.domain, cl.purpose],
 		),
 		"message_nb": sprintf(
 			"Informasjonskapselen %q (%s, %s) skrives før den besøkende har gjort et valg.",
-			[c.name, c.domain, purpose(c)],
+			[c.name, c.domain, cl.purpose],
 		),
 		"details": {
-			"purpose": purpose(c), "source": source(c), "party": c.party, "first_seen": ph.first_seen,
+			"purpose": cl.purpose, "source": cl.source, "party": c.party, "first_seen": ph.first_seen,
 			"set_by": ph.set_by, "blocked": ph.blocked,
 		},
 	}
-}
+]
 
-_storage_before contains facts if {
-	some t in sites
-	some s in t.data.storage
+_storage_before := [facts |
+	some name, t in sites
+	tgt := target(t)
+	classes := storage_classes[name]
+	some i, s in t.data.storage
 	ph := s.phases.before
-	not essential(s)
+	cl := classes[i]
+	not cl.purpose == "necessary"
 	facts := {
 		"resource": storage_resource(t, s),
-		"target": target(t),
+		"target": tgt,
 		"message": sprintf(
 			"%sStorage key %q (%s) is written before the visitor has made a choice.",
-			[s.kind, s.key, purpose(s)],
+			[s.kind, s.key, cl.purpose],
 		),
 		"message_nb": sprintf(
 			"Lagringsnøkkelen %q i %sStorage (%s) skrives før den besøkende har gjort et valg.",
-			[s.key, s.kind, purpose(s)],
+			[s.key, s.kind, cl.purpose],
 		),
-		"details": {"purpose": purpose(s), "source": source(s), "kind": s.kind, "first_seen": ph.first_seen},
+		"details": {"purpose": cl.purpose, "source": cl.source, "kind": s.kind, "first_seen": ph.first_seen},
 	}
-}
+]

@@ -26,29 +26,25 @@ import data.vern.lib
 #     remediation: Sett HttpOnly, SameSite=Lax (eller Strict) og, på https, Secure.
 deny contains f if {
 	some t in sites
+	tgt := target(t)
+	https := _https(t)
 	some c in t.data.cookies
 	c.identity
-	missing := _missing(t, c)
+	missing := array.concat(
+		array.concat(["HttpOnly" | not c.http_only], ["SameSite" | object.get(c, "same_site", "") == ""]),
+		["Secure" | https; not c.secure],
+	)
 	count(missing) > 0
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": cookie_resource(t, c),
-		"target": target(t),
+		"target": tgt,
 		"message": sprintf("Session cookie %q lacks %s.", [c.name, concat(", ", missing)]),
 		"message_nb": sprintf("Sesjonsinformasjonskapselen %q mangler %s.", [c.name, concat(", ", missing)]),
 		"details": {"missing": missing},
 	})
 }
 
-_missing(t, c) := [a |
-	some a in ["HttpOnly", "SameSite", "Secure"]
-	_lacks(t, c, a)
-]
-
-_lacks(_, c, "HttpOnly") if not c.http_only
-
-_lacks(_, c, "SameSite") if object.get(c, "same_site", "") == ""
-
-_lacks(t, c, "Secure") if {
-	startswith(t.data.url, "https://")
-	not c.secure
-}
+# _https holds when the site is served over https, where session cookies need Secure.
+_https(t) := startswith(t.data.url, "https://") if {
+	t.data.url
+} else := false

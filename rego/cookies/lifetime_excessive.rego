@@ -29,17 +29,19 @@ import data.vern.lib
 #       i erklæringen og i cookies.max_lifetime.
 deny contains f if {
 	some t in sites
+	tgt := target(t)
+	limit := max_days
 	some c in t.data.cookies
-	c.lifetime_days > max_days
+	c.lifetime_days > limit
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": cookie_resource(t, c),
-		"target": target(t),
-		"message": sprintf("Cookie %q lives %d days; the declared maximum is %d.", [c.name, c.lifetime_days, max_days]),
+		"target": tgt,
+		"message": sprintf("Cookie %q lives %d days; the declared maximum is %d.", [c.name, c.lifetime_days, limit]),
 		"message_nb": sprintf(
 			"Informasjonskapselen %q lever i %d dager; erklært maksimum er %d.",
-			[c.name, c.lifetime_days, max_days],
+			[c.name, c.lifetime_days, limit],
 		),
-		"details": {"lifetime_days": c.lifetime_days, "max_days": max_days},
+		"details": {"lifetime_days": c.lifetime_days, "max_days": limit},
 	})
 }
 

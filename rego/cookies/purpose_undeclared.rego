@@ -28,20 +28,24 @@ import data.vern.lib
 #       Fjern informasjonskapselen, eller beskriv formålet i erklæringen og legg det til under
 #       cookies.purposes i declaration.yaml.
 deny contains f if {
-	some t in sites
-	some c in t.data.cookies
-	p := purpose(c)
-	not p in {"necessary", "unclassified"}
-	not _declared_purposes[p]
+	some name, t in sites
+	tgt := target(t)
+	classes := cookie_classes[name]
+	some i, c in t.data.cookies
+	cl := classes[i]
+	p := cl.purpose
+	not p in _unreported_purposes
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": cookie_resource(t, c),
-		"target": target(t),
+		"target": tgt,
 		"message": sprintf("Cookie %q is used for %s, which the statement does not declare.", [c.name, p]),
 		"message_nb": sprintf("Informasjonskapselen %q brukes til %s, som erklæringen ikke oppgir.", [c.name, p]),
-		"details": {"purpose": p, "source": source(c), "vendor": object.get(c, "vendor", "")},
+		"details": {"purpose": p, "source": cl.source, "vendor": object.get(c, "vendor", "")},
 	})
 }
 
-_declared_purposes contains p.id if {
+# _unreported_purposes are the purposes that need no declaration, and the declared ones: a
+# complete set, so a cookie's check is one lookup.
+_unreported_purposes := {"necessary", "unclassified"} | {p.id |
 	some p in object.get(object.get(input, ["declaration", "cookies"], {}), "purposes", [])
 }

@@ -27,12 +27,14 @@ import data.vern.lib
 #       Finn ut hva som setter informasjonskapselen og hvorfor, og før den opp under
 #       cookies.known i declaration.yaml med formål (eller fjern den om den ikke har noe).
 deny contains f if {
-	some t in sites
-	some c in t.data.cookies
-	source(c) == "unclassified"
+	some name, t in sites
+	tgt := target(t)
+	classes := cookie_classes[name]
+	some i, c in t.data.cookies
+	classes[i].source == "unclassified"
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": cookie_resource(t, c),
-		"target": target(t),
+		"target": tgt,
 		"message": sprintf("Cookie %q on %s is neither declared nor in the catalog.", [c.name, c.domain]),
 		"message_nb": sprintf("Informasjonskapselen %q på %s er verken erklært eller i katalogen.", [c.name, c.domain]),
 		"details": {"party": c.party, "lifetime_days": c.lifetime_days},

@@ -31,10 +31,8 @@ import data.vern.lib
 #       Behold bare betalingsleverandørens token og det maskerte nummeret (seks første, fire
 #       siste), slett de fullstendige numrene og fjern dem fra sikkerhetskopier.
 deny contains f if {
-	some db, doc in _dbs
-	some table, t in doc.tables
-	some column, c in t.columns
-	n := c.exact.card_number.matches
+	some [db, table, column, exact] in _exact
+	n := exact.card_number.matches
 	n > 0
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": _column_resource(db, table, column),
@@ -42,6 +40,6 @@ deny contains f if {
 		"message": sprintf("%d values of %s.%s are full payment card numbers.", [n, table, column]),
 		"message_nb": sprintf("%d verdier i %s.%s er fullstendige kortnumre.", [n, table, column]),
 		"count": n,
-		"details": {"checked": c.exact.card_number.checked},
+		"details": {"checked": exact.card_number.checked},
 	})
 }

@@ -14,9 +14,11 @@ _dbs[name] := t.data if {
 	name := trim_prefix(tname, "db:")
 }
 
-_datasets(db) := object.get(input.inventory, ["databases", db, "datasets"], {})
+# _inventory_datasets maps each database of the inventory to its datasets by table, built
+# once so that a table's lookup is one index.
+_inventory_datasets := {db: object.get(d, "datasets", {}) | some db, d in object.get(input.inventory, "databases", {})}
 
-_dataset(db, table) := _datasets(db)[table]
+_dataset(db, table) := _inventory_datasets[db][table]
 
 _resource(db, table) := sprintf("postgres://%s/%s", [db, table])
 
@@ -56,10 +58,54 @@ _special(kind) if {
 	k in data.vern.reference.fides.criminal
 }
 
-_ignored(db, table) if {
-	some pattern in object.get(input.inventory, ["databases", db, "ignore"], [])
+# _ignored_tables maps a database to its tables with personal data that the inventory
+# ignores, matched once per database rather than once per table.
+_ignored_tables[db] := {table |
+	some pattern in patterns
+	some table, _ in doc.personal
 	glob.match(pattern, ["."], table)
+} if {
+	some db, doc in _dbs
+	patterns := _ignore_patterns[db]
 }
+
+_ignore_patterns := {db: object.get(d, "ignore", []) | some db, d in object.get(input.inventory, "databases", {})}
+
+# _kind_gap is how the declaration treats a detected kind: "special" (Art. 9 and 10 data),
+# "undeclared" (no declared category covers it) or "declared". It has a value for every
+# kind, so it is worked out once per kind rather than once per column.
+_kind_gap(kind) := "special" if {
+	_special(kind)
+} else := "undeclared" if {
+	not _covered(kind, _declared_kinds)
+} else := "declared"
+
+# _kind_gaps holds the sorted kinds of a column's list that are special and that are
+# undeclared; a function of the list alone, so columns with the same kinds share it.
+_kind_gaps(kinds) := {gap: sort({k | some k in kinds; _kind_gap(k) == gap}) | some gap in ["special", "undeclared"]}
+
+# _gaps maps each distinct list of kinds detected in a column to its _kind_gaps, so a
+# column's gaps are one lookup.
+_gaps := {kinds: _kind_gaps(kinds) | some kinds in _kind_lists}
+
+_kind_lists contains kinds if {
+	some doc in _dbs
+	some columns in doc.personal
+	some kinds in columns
+}
+
+# _special_found holds when some column holds special category data.
+_special_found if {
+	some gaps in _gaps
+	count(gaps.special) > 0
+}
+
+# _exact lists every column with exact counts as [db, table, column, counts]: the rules that
+# read them share one pass over all columns.
+_exact := [[db, table, column, exact] |
+	some db, doc in _dbs
+	exact := doc.tables[table].columns[column].exact
+]
 
 # _detection is the strongest detection of kind in a column, for details.
 _detection(db, table, column, kind) := d if {

@@ -32,14 +32,13 @@ import data.vern.lib
 #       en kategori som dekker fødselsnummer i datasettet og skriv begrunnelsen under
 #       national_id i vern.yaml.
 deny contains f if {
-	some db, doc in _dbs
-	some table, columns in doc.personal
-	some column, kinds in columns
 	kind := data.vern.reference.fides.national_id
+	some db, doc in _dbs
+	kinds := doc.personal[table][column]
 	kind in kinds
 	reason := _national_id_gap(db, table, kind)
 	d := object.get(doc.tables, [table, "columns", column, "detections"], [])
-	counts := [[x.matched, x.sampled, object.get(x, "synthetic", 0)] | some x in d; x.kind == kind]
+	counts := _counts(d, kind)
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": _column_resource(db, table, column),
 		"target": _resource(db, table),
@@ -47,23 +46,25 @@ deny contains f if {
 		"message_nb": sprintf("Kolonnen %s.%s lagrer fødselsnumre: %s.", [table, column, reason[1]]),
 		"details": {
 			"gap": reason[2],
-			"matched": _first(counts, 0),
-			"sampled": _first(counts, 1),
-			"synthetic": _first(counts, 2),
+			"matched": counts[0],
+			"sampled": counts[1],
+			"synthetic": counts[2],
 		},
 	})
 }
 
-_first(counts, i) := counts[0][i] if count(counts) > 0
-
-_first(counts, _) := 0 if count(counts) == 0
+# _counts is [matched, sampled, synthetic] of the first detection of kind, or zeros.
+_counts(detections, kind) := counts[0] if {
+	counts := [[x.matched, x.sampled, object.get(x, "synthetic", 0)] | some x in detections; x.kind == kind]
+	count(counts) > 0
+} else := [0, 0, 0]
 
 _national_id_gap(db, table, _) := [
 	"the table is not a dataset of vern.yaml",
 	"tabellen er ikke et datasett i vern.yaml",
 	"not_a_dataset",
 ] if {
-	not _dataset(db, table)
+	not _inventory_datasets[db][table]
 }
 
 _national_id_gap(db, table, kind) := [
@@ -71,7 +72,7 @@ _national_id_gap(db, table, kind) := [
 	"datasettets kategorier oppgir dem ikke",
 	"undeclared",
 ] if {
-	ds := _dataset(db, table)
+	ds := _inventory_datasets[db][table]
 	not _covered(kind, _dataset_kinds(ds))
 }
 
@@ -80,7 +81,7 @@ _national_id_gap(db, table, kind) := [
 	"datasettet oppgir ingen begrunnelse (national_id.justification)",
 	"no_justification",
 ] if {
-	ds := _dataset(db, table)
+	ds := _inventory_datasets[db][table]
 	_covered(kind, _dataset_kinds(ds))
 	object.get(ds, ["national_id", "justification"], "") == ""
 }

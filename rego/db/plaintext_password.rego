@@ -29,23 +29,21 @@ import data.vern.lib
 #       Hash alle passord med en langsom passordhash (argon2id eller bcrypt), tving fram
 #       nytt passord for de berørte kontoene og fjern gamle sikkerhetskopier med klartekst.
 deny contains f if {
-	some db, doc in _dbs
-	some table, t in doc.tables
-	some column, c in t.columns
-	n := c.exact.plaintext_password.matches
+	some [db, table, column, exact] in _exact
+	n := exact.plaintext_password.matches
 	n > 0
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": _column_resource(db, table, column),
 		"target": _resource(db, table),
 		"message": sprintf(
 			"%d of %d values of %s.%s are plain-text passwords, not hashes.",
-			[n, c.exact.plaintext_password.checked, table, column],
+			[n, exact.plaintext_password.checked, table, column],
 		),
 		"message_nb": sprintf(
 			"%d av %d verdier i %s.%s er passord i klartekst, ikke hasher.",
-			[n, c.exact.plaintext_password.checked, table, column],
+			[n, exact.plaintext_password.checked, table, column],
 		),
 		"count": n,
-		"details": {"checked": c.exact.plaintext_password.checked},
+		"details": {"checked": exact.plaintext_password.checked},
 	})
 }

@@ -30,9 +30,10 @@ deny contains f if {
 	some db, doc in _dbs
 	some table, columns in doc.personal
 	doc.tables[table].public_select == true
+	resource := _resource(db, table)
 	f := lib.finding(rego.metadata.chain(), {
-		"resource": _resource(db, table),
-		"target": _resource(db, table),
+		"resource": resource,
+		"target": resource,
 		"message": sprintf("PUBLIC may SELECT from %s, which holds personal data in %d columns.", [table, count(columns)]),
 		"message_nb": sprintf(
 			"PUBLIC kan lese (SELECT) %s, som har personopplysninger i %d kolonner.",

@@ -31,10 +31,12 @@ import data.vern.lib
 #       Fjern opplysningene, eller oppgi dem: en kategori som dekker dem i datasettet og
 #       vilkåret i art. 9 nr. 2 under special.condition i vern.yaml, publisert i erklæringen.
 deny contains f if {
+	_special_found
 	some db, doc in _dbs
-	some table, columns in doc.personal
-	some column, kinds in columns
-	special := sort({k | some k in kinds; _special(k); not _special_declared(db, table, k)})
+	kinds := doc.personal[table][column]
+	candidates := _gaps[kinds].special
+	count(candidates) > 0
+	special := [k | some k in candidates; not _special_declared(db, table, k)]
 	count(special) > 0
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": _column_resource(db, table, column),

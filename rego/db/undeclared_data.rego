@@ -30,9 +30,8 @@ import data.vern.lib
 #       declaration.yaml og publiser endringen i personvernerklæringen.
 deny contains f if {
 	some db, doc in _dbs
-	some table, columns in doc.personal
-	some column, kinds in columns
-	undeclared := sort({k | some k in kinds; not _covered(k, _declared_kinds); not _special(k)})
+	kinds := doc.personal[table][column]
+	undeclared := _gaps[kinds].undeclared
 	count(undeclared) > 0
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": _column_resource(db, table, column),

@@ -31,12 +31,13 @@ import data.vern.lib
 deny contains f if {
 	some db, doc in _dbs
 	some table, columns in doc.personal
-	not _dataset(db, table)
-	not _ignored(db, table)
+	not _inventory_datasets[db][table]
+	not _ignored_tables[db][table]
 	kinds := sort({k | some ks in columns; some k in ks})
+	resource := _resource(db, table)
 	f := lib.finding(rego.metadata.chain(), {
-		"resource": _resource(db, table),
-		"target": _resource(db, table),
+		"resource": resource,
+		"target": resource,
 		"message": sprintf(
 			"Table %s holds personal data (%s) in %d columns but is neither a dataset nor ignored in vern.yaml.",
 			[table, concat(", ", kinds), count(columns)],

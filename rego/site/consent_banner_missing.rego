@@ -36,7 +36,7 @@ deny contains f if {
 	some name, t in cookies.sites
 	t.data.consent.checked
 	not t.data.consent.reject
-	n := count([c | some c in _non_essential; c[0] == name])
+	n := count(_non_essential[name])
 	n > 0
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": cookies.target(t),

@@ -10,8 +10,11 @@ _page_resource(t, path) := sprintf("site://%s/page/%s", [t.data.host, trim_left(
 
 _statement_path(t) := object.get(object.get(t.data, "statement", {}), "path", "")
 
-_non_essential contains [name, c.name] if {
+# _non_essential maps a site's name to the names of its non-essential cookies.
+_non_essential[name] := {c.name |
+	some i, c in t.data.cookies
+	not classes[i].purpose == "necessary"
+} if {
 	some name, t in cookies.sites
-	some c in t.data.cookies
-	not cookies.essential(c)
+	classes := cookies.cookie_classes[name]
 }
