@@ -1,6 +1,9 @@
 package collect
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -22,7 +25,28 @@ func New(cfg *config.Config, version string, started time.Time) *evidence.Eviden
 		Inventory:     cfg.Inventory,
 		Processors:    cfg.Processors,
 		Locations:     cfg.Locations,
+		Root:          root(cfg.Dir),
 		Hashes:        hashes,
 		Targets:       map[string]*evidence.Target{},
 	}
+}
+
+// root is dir relative to the working directory, when dir lies under it.
+func root(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }

@@ -88,3 +88,20 @@ func TestRunSelection(t *testing.T) {
 		t.Fatalf("unknown target: %v", err)
 	}
 }
+
+func TestRoot(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ dir, want string }{
+		{"", ""},
+		{".", ""},
+		{"examples/alarmlink", "examples/alarmlink"},
+		{"./compliance/", "compliance"},
+		{"../elsewhere", ""},
+		{"/", ""},
+	}
+	for _, tc := range tests {
+		if got := root(tc.dir); got != tc.want {
+			t.Errorf("root(%q) = %q, want %q", tc.dir, got, tc.want)
+		}
+	}
+}

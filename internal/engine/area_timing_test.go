@@ -32,7 +32,7 @@ func TestAreaTiming(t *testing.T) {
 	t.Logf("input: %s", time.Since(start))
 	for i, a := range eng.Areas {
 		start := time.Now()
-		fs, err := eng.evalArea(context.Background(), i, in, ev.CollectedAt, ev.Locations)
+		fs, err := eng.evalArea(context.Background(), i, in, ev.CollectedAt, ev.Locations, ev.Root)
 		if err != nil {
 			t.Fatal(err)
 		}

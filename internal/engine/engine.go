@@ -6,6 +6,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"path"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -113,7 +114,7 @@ func (e *Engine) Evaluate(ctx context.Context, ev *evidence.Evidence, now time.T
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i], errs[i] = e.evalArea(ctx, i, in, now, ev.Locations)
+			results[i], errs[i] = e.evalArea(ctx, i, in, now, ev.Locations, ev.Root)
 		}(i)
 	}
 	wg.Wait()
@@ -128,7 +129,7 @@ func (e *Engine) Evaluate(ctx context.Context, ev *evidence.Evidence, now time.T
 	return out, nil
 }
 
-func (e *Engine) evalArea(ctx context.Context, i int, in ast.Value, now time.Time, locs map[string]configLocation) ([]findings.Finding, error) {
+func (e *Engine) evalArea(ctx context.Context, i int, in ast.Value, now time.Time, locs map[string]configLocation, root string) ([]findings.Finding, error) {
 	rs, err := e.queries[i].Eval(ctx, rego.EvalParsedInput(in), rego.EvalTime(now))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate rules of %s: %w", e.Areas[i], err)
@@ -142,6 +143,9 @@ func (e *Engine) evalArea(ctx context.Context, i int, in ast.Value, now time.Tim
 				return nil, err
 			}
 			f.Location = locate(locs, f.Resource, f.Target)
+			if f.Location != nil && root != "" {
+				f.Location.File = path.Join(root, f.Location.File)
+			}
 			out = append(out, f)
 		}
 	}

@@ -130,3 +130,33 @@ func TestParent(t *testing.T) {
 		}
 	}
 }
+
+// TestLocationsUnderRoot: locations are reported under the inventory's folder relative to
+// the collection's working directory, so SARIF and annotations point into the repository.
+func TestLocationsUnderRoot(t *testing.T) {
+	t.Parallel()
+	eng, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ev := &evidence.Evidence{
+		CollectedAt: now, Root: "compliance",
+		Declaration: config.Declaration{Controller: config.Controller{Name: "A"}},
+		Locations:   map[string]config.Location{"declaration://controller": {File: "declaration.yaml", Line: 4}},
+		Targets:     map[string]*evidence.Target{},
+	}
+	fs, err := eng.Evaluate(context.Background(), ev, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Rule == "statement.controller_contact_missing" {
+			if f.Location == nil || f.Location.File != "compliance/declaration.yaml" || f.Location.Line != 4 {
+				t.Errorf("location = %+v, want compliance/declaration.yaml:4", f.Location)
+			}
+			return
+		}
+	}
+	t.Fatal("statement.controller_contact_missing did not fire")
+}

@@ -34,6 +34,11 @@ type Evidence struct {
 	Inventory   config.Inventory            `json:"inventory"`
 	Processors  map[string]config.Processor `json:"processors"`
 	Locations   map[string]config.Location  `json:"locations"`
+	// Root is the inventory's folder relative to the working directory of the collection
+	// (a repository's root in CI), slash-separated; empty when it is that directory or lies
+	// outside it. Finding locations are reported under it, so code scanning and annotations
+	// find the file.
+	Root string `json:"root,omitempty"`
 
 	// Hashes of the input files the evidence was collected against (declaration, inventory,
 	// processors, waivers): sha256 hex of the canonical normalised form.

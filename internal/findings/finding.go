@@ -49,7 +49,9 @@ type Finding struct {
 	Waiver   *Waiver   `json:"waiver,omitempty"`
 }
 
-// Location is a position in an input file (relative to the inventory's folder).
+// Location is a position in an input file, relative to the working directory the evidence
+// was collected in when the inventory lies under it (a repository's root in CI), else to
+// the inventory's folder.
 type Location struct {
 	File   string `json:"file"`
 	Line   int    `json:"line"`
