@@ -4,19 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
+	"fmt"
 	"sort"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/jackc/pgx/v5"
-	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/sirupsen/logrus"
 )
 
@@ -192,69 +188,31 @@ func detection(doc evidence.Database, table, column, kind string) *evidence.Dete
 	return nil
 }
 
-// evaluate runs the db rules on the evidence as the engine does, returning
-// "rule resource count" per finding.
+// evaluate runs the rules on the evidence with vern's engine and returns "rule resource
+// count" for each db finding.
 func evaluate(t *testing.T, ev *evidence.Evidence) []string {
 	t.Helper()
-	root := filepath.Join("..", "..", "rego")
-	fides, err := os.ReadFile(filepath.Join(root, "reference", "fides.json"))
+	eng, err := engine.New(context.Background(), engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ref map[string]any
-	if err := json.Unmarshal(fides, &ref); err != nil {
-		t.Fatal(err)
-	}
-	store := inmem.NewFromObject(map[string]any{"vern": map[string]any{"reference": map[string]any{"fides": ref}}})
-	targets := map[string]any{}
-	for name, tg := range ev.Targets {
-		var data any
-		if len(tg.Data) > 0 {
-			_ = json.Unmarshal(tg.Data, &data)
-		}
-		targets[name] = map[string]any{"name": name, "kind": tg.Kind, "status": tg.Status, "reason": tg.Reason, "data": data}
-	}
-	input := map[string]any{"now": ev.CollectedAt.Format(time.RFC3339), "declaration": roundTrip(t, ev.Declaration),
-		"inventory": roundTrip(t, ev.Inventory), "targets": targets}
-	opts := []func(*rego.Rego){rego.Query("data.vern.db.deny"), rego.Store(store), rego.Input(input)}
-	for _, dir := range []string{"lib", "db"} {
-		files, _ := filepath.Glob(filepath.Join(root, dir, "*.rego"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.rego") {
-				continue
-			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts = append(opts, rego.Module(f, string(src)))
-		}
-	}
-	rs, err := rego.New(opts...).Eval(context.Background())
+	fs, err := eng.Evaluate(context.Background(), ev, ev.CollectedAt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, f := range rs[0].Expressions[0].Value.([]any) {
-		m := f.(map[string]any)
-		n := json.Number("0")
-		if c, ok := m["count"].(json.Number); ok {
-			n = c
+	for _, f := range fs {
+		if f.Area != "db" {
+			continue
 		}
-		out = append(out, m["rule"].(string)+" "+m["resource"].(string)+" "+n.String())
-		b, _ := json.Marshal(m)
+		var n int64
+		if f.Count != nil {
+			n = *f.Count
+		}
+		out = append(out, fmt.Sprintf("%s %s %d", f.Rule, f.Resource, n))
+		b, _ := json.Marshal(f)
 		assertNoSentinel(t, "finding", string(b))
 	}
-	return out
-}
-
-func roundTrip(t *testing.T, v any) any {
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out any
-	_ = json.Unmarshal(b, &out)
 	return out
 }
 

@@ -3,21 +3,15 @@ package processors
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
-
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
-	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // TestExampleRegistry collects Alarmlink's example registry and evaluates the processor
@@ -67,60 +61,22 @@ func TestExampleRegistry(t *testing.T) {
 	}
 }
 
-// evaluate runs only the processor rules (with vern.lib and the reference data) on the
-// evidence, so the test depends on no other area's rules.
+// evaluate runs the rules on the evidence with vern's engine and returns the processor
+// findings as "rule resource" lines.
 func evaluate(t testing.TB, ev *evidence.Evidence, now time.Time) []string {
 	t.Helper()
-	input, err := engine.InputJSON(ev, now)
+	eng, err := engine.New(context.Background(), engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var in any
-	if err := json.Unmarshal(input, &in); err != nil {
-		t.Fatal(err)
-	}
-	opts := []func(*rego.Rego){rego.Query("data.vern.processor.deny")}
-	for _, dir := range []string{"lib", "processor"} {
-		files, err := fs.Glob(vernrego.Bundle, dir+"/*.rego")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.rego") {
-				continue
-			}
-			src, err := fs.ReadFile(vernrego.Bundle, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts = append(opts, rego.Module(f, string(src)))
-		}
-	}
-	ref := map[string]any{}
-	for _, name := range []string{"kinds", "countries"} {
-		b, err := fs.ReadFile(vernrego.Bundle, path.Join("reference", name+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var v any
-		if err := json.Unmarshal(b, &v); err != nil {
-			t.Fatal(err)
-		}
-		ref[name] = v
-	}
-	store := inmem.NewFromObject(map[string]any{"vern": map[string]any{"reference": ref}})
-	opts = append(opts, rego.Store(store), rego.Input(in))
-	rs, err := rego.New(opts...).Eval(context.Background())
+	fs, err := eng.Evaluate(context.Background(), ev, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, r := range rs {
-		for _, e := range r.Expressions {
-			for _, f := range e.Value.([]any) {
-				m := f.(map[string]any)
-				out = append(out, m["rule"].(string)+" "+m["resource"].(string))
-			}
+	for _, f := range fs {
+		if f.Area == "processor" {
+			out = append(out, f.Rule+" "+f.Resource)
 		}
 	}
 	sort.Strings(out)

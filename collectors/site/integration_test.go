@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,8 +11,8 @@ import (
 
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/sirupsen/logrus"
 	"github.com/sirupsen/logrus/hooks/test"
 )
@@ -31,50 +29,24 @@ func testDeclaration() config.Declaration {
 	}
 }
 
-// evaluate runs the bundle's cookies and site rules on the evidence and returns the
-// findings as "rule resource" lines.
+// evaluate runs the rules on the evidence with vern's engine and returns the cookies and
+// site findings as "rule resource" lines per target.
 func evaluate(t *testing.T, ev *evidence.Evidence) map[string][]string {
 	t.Helper()
-	opts := []func(*rego.Rego){rego.Query(`f := array.concat([x | some x in data.vern.cookies.deny], [x | some x in data.vern.site.deny])`)}
-	for _, dir := range []string{"lib", "cookies", "site"} {
-		files, err := filepath.Glob(filepath.Join("..", "..", "rego", dir, "*.rego"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("rego/%s: %v", dir, err)
-		}
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.rego") {
-				continue
-			}
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts = append(opts, rego.Module(f, string(b)))
-		}
+	eng, err := engine.New(context.Background(), engine.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	targets := map[string]any{}
-	for name, tg := range ev.Targets {
-		var data any
-		if len(tg.Data) > 0 {
-			if err := json.Unmarshal(tg.Data, &data); err != nil {
-				t.Fatal(err)
-			}
-		}
-		targets[name] = map[string]any{"name": tg.Name, "kind": tg.Kind, "status": tg.Status, "data": data}
-	}
-	var decl any
-	b, _ := json.Marshal(ev.Declaration)
-	json.Unmarshal(b, &decl)
-	input := map[string]any{"now": time.Now().UTC().Format(time.RFC3339), "declaration": decl, "targets": targets}
-	rs, err := rego.New(append(opts, rego.Input(input))...).Eval(context.Background())
+	fs, err := eng.Evaluate(context.Background(), ev, time.Now())
 	if err != nil {
 		t.Fatalf("evaluate: %v", err)
 	}
 	out := map[string][]string{}
-	for _, f := range rs[0].Bindings["f"].([]any) {
-		m := f.(map[string]any)
-		target := m["target"].(string)
-		out[target] = append(out[target], m["rule"].(string)+" "+m["resource"].(string))
+	for _, f := range fs {
+		if f.Area != "cookies" && f.Area != "site" {
+			continue
+		}
+		out[f.Target] = append(out[f.Target], f.Rule+" "+f.Resource)
 	}
 	for k := range out {
 		sort.Strings(out[k])
