@@ -21,19 +21,30 @@ import (
 	"github.com/alarmlink/vern/internal/evidence"
 )
 
-func TestProfileEval(t *testing.T) {
-	if os.Getenv("VERN_PROFILE") == "" {
-		t.Skip("set VERN_PROFILE=file to profile")
-	}
+// fullSize is the benchmark's full-size synthetic evidence.
+func fullSize(t *testing.T) *evidence.Evidence {
+	t.Helper()
 	decl, err := config.FromDeclaration("../../examples/alarmlink/declaration.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return synthetic(decl, 10000, 10, 20000, 500)
+}
+
+func newEngine(t *testing.T) *engine.Engine {
+	t.Helper()
 	eng, err := engine.New(context.Background(), engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev := synthetic(decl, 10000, 10, 20000, 500)
+	return eng
+}
+
+func TestProfileEval(t *testing.T) {
+	if os.Getenv("VERN_PROFILE") == "" {
+		t.Skip("set VERN_PROFILE=file to profile")
+	}
+	eng, ev := newEngine(t), fullSize(t)
 	f, _ := os.Create(os.Getenv("VERN_PROFILE"))
 	pprof.StartCPUProfile(f)
 	for i := 0; i < 3; i++ {
@@ -60,8 +71,7 @@ func TestWriteInput(t *testing.T) {
 	if out == "" {
 		t.Skip("set VERN_INPUT=dir")
 	}
-	decl, _ := config.FromDeclaration("../../examples/alarmlink/declaration.yaml")
-	ev := synthetic(decl, 10000, 10, 20000, 500)
+	ev := fullSize(t)
 	b, _ := engine.InputJSON(ev, ev.CollectedAt)
 	os.WriteFile(out+"/input.json", b, 0o644)
 	exportBundle(out + "/bundle")
@@ -72,8 +82,7 @@ func TestWriteEvidence(t *testing.T) {
 	if out == "" {
 		t.Skip("set VERN_EVIDENCE_OUT=file")
 	}
-	decl, _ := config.FromDeclaration("../../examples/alarmlink/declaration.yaml")
-	if err := evidence.Write(out, synthetic(decl, 10000, 10, 20000, 500)); err != nil {
+	if err := evidence.Write(out, fullSize(t)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -85,15 +94,7 @@ func TestWriteFindings(t *testing.T) {
 	if out == "" {
 		t.Skip("set VERN_FINDINGS_OUT=file")
 	}
-	decl, err := config.FromDeclaration("../../examples/alarmlink/declaration.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := engine.New(context.Background(), engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev := synthetic(decl, 10000, 10, 20000, 500)
+	eng, ev := newEngine(t), fullSize(t)
 	fs, err := eng.Evaluate(context.Background(), ev, ev.CollectedAt)
 	if err != nil {
 		t.Fatal(err)
