@@ -31,11 +31,15 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			if err != nil {
 				return err
 			}
+			env, err := collectEnv(g, f.browser)
+			if err != nil {
+				return err
+			}
 			res, err := audit.Run(cmd.Context(), audit.Options{
 				ConfigPath: f.config, OutDir: f.out, Formats: formats, FailOn: f.report.failOn,
 				Lang: f.report.lang, RulesDir: f.report.rulesDir, Now: now, Previous: prev,
 				ReportURL: f.report.reportURL, Collectors: collectors.All(),
-				Env: collectEnv(g, f.browser), Version: version.Version, Log: g.entry(),
+				Env: env, Version: version.Version, Log: g.entry(),
 			})
 			if err != nil {
 				return err

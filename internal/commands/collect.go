@@ -27,11 +27,15 @@ Exits 3 when a target could not be collected.`,
 		Example: "  vern collect --config vern.yaml --target db:crm --out evidence/crm",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			env, err := collectEnv(g, browser)
+			if err != nil {
+				return err
+			}
 			cfg, err := config.Load(cfgPath)
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
-			ev, err := collect.Run(cmd.Context(), cfg, collectors.All(), collectEnv(g, browser),
+			ev, err := collect.Run(cmd.Context(), cfg, collectors.All(), env,
 				collect.Options{Targets: targets, VernVersion: version.Version})
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)

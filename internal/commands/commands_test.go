@@ -23,6 +23,7 @@ func TestCommands(t *testing.T) {
 		{name: "check missing file", args: []string{"check", "--config", "testdata/none.yaml"}, code: exitcode.Usage, stderr: []string{"none.yaml"}},
 		{name: "audit unknown format", args: []string{"audit", "--config", "x", "--format", "pdf"}, code: exitcode.Usage, stderr: []string{`unknown format "pdf"`}},
 		{name: "audit bad fail-on", args: []string{"audit", "--config", "x", "--fail-on", "urgent"}, code: exitcode.Usage, stderr: []string{"--fail-on"}},
+		{name: "unknown browser", args: []string{"collect", "--config", "x", "--browser", "firefox"}, code: exitcode.Usage, stderr: []string{`--browser "firefox"`}},
 		{name: "unknown flag", args: []string{"audit", "--nope"}, code: exitcode.Usage, stderr: []string{"unknown flag"}},
 		{name: "rules list markdown", args: []string{"rules", "list", "--format", "markdown"}, code: exitcode.OK,
 			stdout: []string{"| `db.retention_exceeded` | high |", "| `collect.failed` | critical |"}},

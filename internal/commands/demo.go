@@ -27,9 +27,13 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 			if err != nil {
 				return err
 			}
+			env, err := collectEnv(g, browser)
+			if err != nil {
+				return err
+			}
 			res, err := demo.Run(cmd.Context(), demo.Options{
 				OutDir: out, Lang: lang, Formats: formats, Collectors: collectors.All(),
-				Env: collectEnv(g, browser), Version: version.Version, Log: g.entry(), Out: g.streams.Out,
+				Env: env, Version: version.Version, Log: g.entry(), Out: g.streams.Out,
 			})
 			if err != nil {
 				return err
