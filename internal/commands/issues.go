@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/reports/github"
@@ -21,7 +22,7 @@ func newIssuesCmd(g *globals) *cobra.Command {
 		Short: "File findings as GitHub issues and keep them in sync",
 	}
 	var o github.Options
-	var findingsPath string
+	var findingsPath, cfgPath string
 	var labels []string
 	sync := &cobra.Command{
 		Use:   "sync --findings findings.json --repo owner/name",
@@ -39,8 +40,23 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
+			if cfgPath != "" {
+				cfg, err := config.Load(cfgPath)
+				if err != nil {
+					return exitcode.Wrap(exitcode.Usage, err)
+				}
+				if gh := cfg.Inventory.GitHub; gh != nil {
+					if o.Repo == "" {
+						o.Repo = gh.Repo
+					}
+					if o.APIURL == "" {
+						o.APIURL = gh.APIURL
+					}
+					labels = append(labels, gh.Labels...)
+				}
+			}
 			if o.Repo == "" {
-				return usageErr("issues sync: --repo owner/name is required")
+				return usageErr("issues sync: no repository; pass --repo owner/name or --config with a github.repo entry")
 			}
 			if o.Lang != "en" && o.Lang != "nb" {
 				return usageErr("--lang %q: choose en or nb", o.Lang)
@@ -59,7 +75,8 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 		},
 	}
 	sync.Flags().StringVarP(&findingsPath, "findings", "f", "findings.json", "findings.json to file")
-	sync.Flags().StringVar(&o.Repo, "repo", "", "repository for the issues, owner/name")
+	sync.Flags().StringVarP(&cfgPath, "config", "c", "", "inventory (vern.yaml) whose github section gives the repository, API URL and labels")
+	sync.Flags().StringVar(&o.Repo, "repo", "", "repository for the issues, owner/name (overrides the inventory's)")
 	sync.Flags().StringVar(&o.APIURL, "api-url", "", "REST API URL of a GitHub Enterprise server")
 	sync.Flags().StringVar(&o.ReportURL, "report-url", "", "link to the published HTML report")
 	sync.Flags().StringVar(&o.Lang, "lang", "en", "issue language: en or nb")

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,5 +45,34 @@ func TestIssuesSyncCommand(t *testing.T) {
 	code, _, stderr = run(t, "issues", "sync", "--findings", findingsPath, "--repo", "alarmlink/compliance", "--api-url", private.URL+"/")
 	if code != exitcode.Usage || !strings.Contains(stderr, tokenEnv) {
 		t.Errorf("missing token: exit %d, %s", code, stderr)
+	}
+}
+
+// TestIssuesSyncRepoFromConfig takes the repository from the inventory's github section.
+func TestIssuesSyncRepoFromConfig(t *testing.T) {
+	out := t.TempDir()
+	if code, _, stderr := run(t, "audit", "--config", "../../examples/alarmlink/vern.statement.yaml", "--out", out, "--format", "json"); code != exitcode.Findings {
+		t.Fatalf("audit: %s", stderr)
+	}
+	srv := githubfake.New(githubfake.Options{Owner: "alarmlink", Repo: "compliance", Private: true})
+	defer srv.Close()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "declaration.yaml"), "controller: {name: A}\n")
+	writeFile(t, filepath.Join(dir, "vern.yaml"), "declaration: declaration.yaml\ngithub: {repo: alarmlink/compliance, api_url: "+srv.URL+"/, labels: [personvern]}\n")
+	t.Setenv(tokenEnv, "t")
+	code, stdout, stderr := run(t, "issues", "sync", "--findings", filepath.Join(out, "findings.json"), "--config", filepath.Join(dir, "vern.yaml"), "--dry-run")
+	if code != exitcode.OK || !strings.Contains(stdout, "created") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, _, stderr = run(t, "issues", "sync", "--findings", filepath.Join(out, "findings.json"), "--dry-run")
+	if code != exitcode.Usage || !strings.Contains(stderr, "no repository") {
+		t.Errorf("without repo: exit %d, %s", code, stderr)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
