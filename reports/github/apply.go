@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	gh "github.com/google/go-github/v60/github"
 	"github.com/sirupsen/logrus"
@@ -130,17 +131,29 @@ func (s *syncer) edit(ctx context.Context, a *Action, state, reason string) erro
 }
 
 // comment posts the comment that explains a change of state, unless an interrupted run
-// already posted it: the last event comment vern wrote on the issue tells.
+// already posted it: the last event comment vern wrote on the issue tells. When that comment
+// is the same event, the issue's events tell an interrupted run (no change of state since
+// the comment) from a person undoing the change (e.g. reopening a resolved issue), which
+// gets a new comment: each change vern makes is explained once.
 func (s *syncer) comment(ctx context.Context, a *Action) error {
 	n := a.have.comments
+	var prev *gh.IssueComment
 	if n > 0 {
-		last, err := s.lastEvent(ctx, a.Number, n, a.ID)
+		last, c, err := s.lastEvent(ctx, a.Number, n, a.ID)
 		if err != nil {
 			return err
 		}
 		if last == a.event {
-			s.log.WithField("issue", a.Number).Info("comment already posted by an earlier run")
-			return nil
+			undone, err := s.changeUndone(ctx, a.Number, c.GetCreatedAt().Time)
+			if err != nil {
+				return err
+			}
+			if !undone {
+				s.log.WithField("issue", a.Number).Info("comment already posted by an earlier run")
+				return nil
+			}
+			s.log.WithField("issue", a.Number).Info("the change vern explained was undone by hand; explaining it again")
+			prev = c
 		}
 	}
 	body := s.commentBody(a)
@@ -153,11 +166,11 @@ func (s *syncer) comment(ctx context.Context, a *Action) error {
 		if !ambiguous(err) || attempt >= postAttempts {
 			return fmt.Errorf("comment on #%d: %w", a.Number, err)
 		}
-		last, lerr := s.lastEvent(ctx, a.Number, n+1, a.ID)
+		last, c, lerr := s.lastEvent(ctx, a.Number, n+1, a.ID)
 		if lerr != nil {
 			return fmt.Errorf("look up comment after a failed post (%v): %w", err, lerr)
 		}
-		if last == a.event {
+		if last == a.event && (prev == nil || c.GetID() != prev.GetID()) {
 			return nil
 		}
 		if err := s.tr.wait(ctx, backoff(attempt+1)); err != nil {
@@ -167,20 +180,49 @@ func (s *syncer) comment(ctx context.Context, a *Action) error {
 }
 
 // lastEvent returns the last event vern recorded for id in the page of comments that holds
-// the n-th comment.
-func (s *syncer) lastEvent(ctx context.Context, number, n int, id string) (string, error) {
+// the n-th comment, and the comment that recorded it.
+func (s *syncer) lastEvent(ctx context.Context, number, n int, id string) (string, *gh.IssueComment, error) {
 	opt := &gh.IssueListCommentsOptions{ListOptions: gh.ListOptions{PerPage: 100, Page: (n-1)/100 + 1}}
 	comments, _, err := s.client.Issues.ListComments(ctx, s.owner, s.name, number, opt)
 	if err != nil {
-		return "", fmt.Errorf("list comments of #%d: %w", number, err)
+		return "", nil, fmt.Errorf("list comments of #%d: %w", number, err)
 	}
-	last := ""
+	last, at := "", (*gh.IssueComment)(nil)
 	for _, c := range comments {
 		if ev := commentEvent(c.GetBody(), id); ev != "" {
-			last = ev
+			last, at = ev, c
 		}
 	}
-	return last, nil
+	return last, at, nil
+}
+
+// changeUndone reports whether the change a comment posted at since explained was made and
+// then undone: two changes of state (closed, reopened) after it. vern makes the change at
+// least writeGap after the comment, so it is later by the second GitHub records; an
+// interrupted run (comment posted, change not made) leaves none. Asked only when an issue
+// needs the same change again, so a steady state never pays for it.
+func (s *syncer) changeUndone(ctx context.Context, number int, since time.Time) (bool, error) {
+	opt := &gh.ListOptions{PerPage: 100}
+	changes := 0
+	for {
+		events, resp, err := s.client.Issues.ListIssueEvents(ctx, s.owner, s.name, number, opt)
+		if err != nil {
+			return false, fmt.Errorf("list events of #%d: %w", number, err)
+		}
+		for _, ev := range events {
+			kind := ev.GetEvent()
+			if (kind == "closed" || kind == "reopened") && ev.GetCreatedAt().After(since) {
+				changes++
+			}
+		}
+		if changes >= 2 {
+			return true, nil
+		}
+		if resp.NextPage == 0 {
+			return false, nil
+		}
+		opt.Page = resp.NextPage
+	}
 }
 
 func (s *syncer) commentBody(a *Action) string {

@@ -29,11 +29,17 @@ type env struct {
 	logs  *bytes.Buffer
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t *testing.T) *env { t.Helper(); return newEnvWith(t, nil) }
+
+// newEnvWith is newEnv with the fake's options changed by mod (when not nil).
+func newEnvWith(t *testing.T, mod func(*githubfake.Options)) *env {
 	t.Helper()
 	clock := githubfake.NewClock(start)
-	srv := githubfake.New(githubfake.Options{Owner: "alarmlink", Repo: "compliance", Private: true,
-		Token: testToken, Now: clock.Now})
+	opts := githubfake.Options{Owner: "alarmlink", Repo: "compliance", Private: true, Token: testToken, Now: clock.Now}
+	if mod != nil {
+		mod(&opts)
+	}
+	srv := githubfake.New(opts)
 	t.Cleanup(srv.Close)
 	return &env{t: t, srv: srv, clock: clock, logs: &bytes.Buffer{}}
 }

@@ -50,6 +50,8 @@ type existing struct {
 	state       string
 	stateReason string
 	comments    int
+	// adopted is an issue found without the vern label, by its creator or rule label.
+	adopted bool
 }
 
 func (e *existing) open() bool { return e.state == "open" }

@@ -37,6 +37,11 @@ func TestSync500(t *testing.T) {
 	if first.Created != 500 || len(e.vernIssues()) != 500 {
 		t.Fatalf("created %d", first.Created)
 	}
+	// Repository, vern listing, GET /user, listing by creator (for issues that lost the vern
+	// label), labels.
+	if gets := e.srv.Count(http.MethodGet); gets != 5 {
+		t.Errorf("first run sent %d GETs, want 5", gets)
+	}
 	// Content creation: at most 80 POSTs in any minute, a second between writes.
 	var posts []time.Time
 	var last time.Time
@@ -66,5 +71,19 @@ func TestSync500(t *testing.T) {
 		second.Issues, second.Unchanged, second.Requests, e.srv.Count(http.MethodGet), second.Writes)
 	if second.Writes != 0 || second.Requests != 1+5 || second.Unchanged != 500 {
 		t.Fatalf("unchanged re-sync: %+v", second)
+	}
+
+	// A person takes the vern label off every issue: all are adopted, one edit each.
+	for _, is := range e.srv.Issues() {
+		e.srv.RemoveLabel(is.Number, "vern")
+	}
+	third := e.sync(doc)
+	t.Logf("third run (vern label removed from all): %d adopted, %d created; %d requests (%d GET, %d PATCH)",
+		third.Adopted, third.Created, third.Requests, e.srv.Count(http.MethodGet), e.srv.Count(http.MethodPatch))
+	if third.Adopted != 500 || third.Created != 0 || e.srv.Count(http.MethodPatch) != 500 || len(e.vernIssues()) != 500 {
+		t.Fatalf("label removed from all: %+v", third)
+	}
+	if fourth := e.sync(doc); fourth.Writes != 0 || fourth.Requests != 1+5 {
+		t.Fatalf("after adopting all: %+v", fourth)
 	}
 }

@@ -64,6 +64,9 @@ type Result struct {
 	Reopened  int  `json:"reopened"`
 	Unchanged int  `json:"unchanged"`
 	Skipped   int  `json:"skipped"`
+	// Adopted is the number of vern issues found without the vern label (a person took it
+	// off) and taken back, instead of filed again; they are also counted by what was done.
+	Adopted int `json:"adopted"`
 	// Issues is the number of vern issues found in the repository before the sync.
 	Issues int `json:"issues"`
 	// Requests counts every HTTP request sent (retries included); Writes those that may
@@ -130,6 +133,10 @@ type syncer struct {
 	// knownLabels are labels known to exist in the repository.
 	knownLabels  map[string]bool
 	labelsListed bool
+	// loginName is the token's account, asked at most once a run (loginKnown); "" when the
+	// token may not name it.
+	loginName  string
+	loginKnown bool
 }
 
 func newSyncer(opts Options, owner, name string) (*syncer, error) {
@@ -193,8 +200,19 @@ func (s *syncer) run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	want := buildDesired(s.opts.Findings, s.opts.Lang, s.opts.ReportURL, s.opts.Labels)
-	actions := plan(want, have, s.extra, complete(s.opts.Findings))
-	res := &Result{DryRun: s.opts.DryRun, Issues: len(have), Actions: actions}
+	closeResolved := complete(s.opts.Findings)
+	actions := plan(want, have, s.extra, closeResolved)
+	adopted := 0
+	if news := creates(actions); len(news) > 0 {
+		if adopted, err = s.adopt(ctx, news, have); err != nil {
+			return nil, err
+		}
+		if adopted > 0 {
+			actions = plan(want, have, s.extra, closeResolved)
+			markAdopted(actions)
+		}
+	}
+	res := &Result{DryRun: s.opts.DryRun, Issues: len(have), Adopted: adopted, Actions: actions}
 	if s.opts.DryRun {
 		for _, a := range actions {
 			tally(res, a.Kind)
@@ -256,21 +274,11 @@ func (s *syncer) checkVisibility(ctx context.Context) error {
 // carrying a marker by identity. Issues without a marker are not vern's and are left alone.
 func (s *syncer) listIssues(ctx context.Context) (map[string]*existing, error) {
 	have := map[string]*existing{}
-	opt := &gh.IssueListByRepoOptions{State: "all", Labels: []string{labelVern}, Sort: "created", Direction: "asc",
-		ListOptions: gh.ListOptions{PerPage: 100}}
-	for {
-		issues, resp, err := s.client.Issues.ListByRepo(ctx, s.owner, s.name, opt)
-		if err != nil {
-			return nil, fmt.Errorf("list issues: %w", err)
-		}
-		for _, is := range issues {
-			s.noteIssue(have, is)
-		}
-		if resp.NextPage == 0 {
-			return have, nil
-		}
-		opt.Page = resp.NextPage
+	opt := &gh.IssueListByRepoOptions{State: "all", Labels: []string{labelVern}, Sort: "created", Direction: "asc"}
+	if err := s.listAll(ctx, opt, func(is *gh.Issue) { s.noteIssue(have, is) }); err != nil {
+		return nil, fmt.Errorf("list issues: %w", err)
 	}
+	return have, nil
 }
 
 // noteIssue adds a listed issue to have, keeping the oldest of duplicates.
@@ -309,6 +317,9 @@ func printPlan(w io.Writer, repo string, res *Result) error {
 	fmt.Fprintf(&b, "Plan for %s (dry run, nothing written): %d to create, %d to update, %d to close, "+
 		"%d to close as waived, %d to reopen, %d unchanged, %d skipped\n",
 		repo, res.Created, res.Updated, res.Closed, res.Waived, res.Reopened, res.Unchanged, res.Skipped)
+	if res.Adopted > 0 {
+		fmt.Fprintf(&b, "%d issues found without the vern label are taken back, not filed again\n", res.Adopted)
+	}
 	for _, a := range res.Actions {
 		if a.Kind == ActionUnchanged {
 			continue

@@ -1,7 +1,8 @@
 // Package githubfake is a small, stateful fake of the GitHub REST API for tests: a repository
 // with issues, labels and comments, paginated lists with Link headers, issue state and
 // state_reason, primary rate-limit headers, repository visibility, and injected faults
-// (secondary limits, 429, 5xx, cut connections). It serves under "/" and under "/api/v3"
+// (secondary limits, 429, 5xx, cut connections), the authenticated user (or an installation
+// token's refusal to name one) and issue events. It serves under "/" and under "/api/v3"
 // (GitHub Enterprise) alike.
 package githubfake
 
@@ -29,6 +30,12 @@ type Options struct {
 	Now func() time.Time
 	// RateLimit is the primary limit per window of an hour; 5000 when 0.
 	RateLimit int
+	// Login is the account the token belongs to: GET /user names it and issues and comments
+	// the client creates are its; "vern-bot" when empty.
+	Login string
+	// Installation makes the token behave like a GitHub App installation token: GET /user
+	// answers 403 "Resource not accessible by integration".
+	Installation bool
 }
 
 // Server is the fake API. Its methods are safe for concurrent use.
@@ -41,6 +48,7 @@ type Server struct {
 	issues    []*Issue
 	labels    map[string]*Label
 	commentID int64
+	eventID   int64
 	faults    []*Fault
 	down      bool
 
@@ -61,9 +69,11 @@ type Issue struct {
 	Author      string
 	PullRequest bool
 	Comments    []Comment
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	ClosedAt    time.Time
+	// Events are the issue's state changes and label removals, oldest first.
+	Events    []Event
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	ClosedAt  time.Time
 }
 
 // Comment is an issue comment.
@@ -71,6 +81,15 @@ type Comment struct {
 	ID        int64
 	Body      string
 	Author    string
+	CreatedAt time.Time
+}
+
+// Event is an issue event: "closed", "reopened" or "unlabeled".
+type Event struct {
+	ID        int64
+	Event     string
+	Actor     string
+	Label     string
 	CreatedAt time.Time
 }
 
@@ -85,6 +104,8 @@ type Label struct {
 type Request struct {
 	Method string
 	Path   string
+	// Query is the raw query string, e.g. "creator=vern-bot&page=2".
+	Query  string
 	Status int // 0 when the connection was cut
 	// Time is the server's clock when the request arrived.
 	Time time.Time
@@ -97,6 +118,9 @@ func New(opts Options) *Server {
 	}
 	if opts.RateLimit == 0 {
 		opts.RateLimit = 5000
+	}
+	if opts.Login == "" {
+		opts.Login = "vern-bot"
 	}
 	s := &Server{opts: opts, labels: map[string]*Label{}}
 	s.remaining = opts.RateLimit
@@ -155,16 +179,55 @@ func (s *Server) AddIssue(in Issue) int {
 	return in.Number
 }
 
-// EditIssue changes an issue as a person would (e.g. closing it as not planned).
+// EditIssue changes an issue as a person would (e.g. closing it as not planned); a change of
+// state is recorded as the person's event.
 func (s *Server) EditIssue(number int, edit func(*Issue)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	is := s.issues[number-1]
+	was := is.State
 	edit(is)
 	is.UpdatedAt = s.opts.Now()
 	if is.State == "closed" && is.ClosedAt.IsZero() {
 		is.ClosedAt = is.UpdatedAt
 	}
+	if is.State == "open" {
+		is.ClosedAt = time.Time{}
+	}
+	s.stateEvent(is, was, "person")
+}
+
+// RemoveLabel takes a label off an issue as a person would; false when it was not there.
+func (s *Server) RemoveLabel(number int, name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	is := s.issues[number-1]
+	for i, l := range is.Labels {
+		if l == name {
+			is.Labels = append(is.Labels[:i:i], is.Labels[i+1:]...)
+			is.UpdatedAt = s.opts.Now()
+			s.addEvent(is, Event{Event: "unlabeled", Actor: "person", Label: name})
+			return true
+		}
+	}
+	return false
+}
+
+// stateEvent records a closed or reopened event when the issue's state changed from was.
+func (s *Server) stateEvent(is *Issue, was, actor string) {
+	switch {
+	case was == is.State:
+	case is.State == "closed":
+		s.addEvent(is, Event{Event: "closed", Actor: actor})
+	case is.State == "open":
+		s.addEvent(is, Event{Event: "reopened", Actor: actor})
+	}
+}
+
+func (s *Server) addEvent(is *Issue, ev Event) {
+	s.eventID++
+	ev.ID, ev.CreatedAt = s.eventID, s.opts.Now()
+	is.Events = append(is.Events, ev)
 }
 
 // Issues returns a copy of every issue, by number.
@@ -176,6 +239,7 @@ func (s *Server) Issues() []Issue {
 		out[i] = *is
 		out[i].Labels = append([]string(nil), is.Labels...)
 		out[i].Comments = append([]Comment(nil), is.Comments...)
+		out[i].Events = append([]Event(nil), is.Events...)
 	}
 	return out
 }
@@ -285,7 +349,8 @@ func (s *Server) fault(method, rel string, inRepo bool) *Fault {
 func (s *Server) record(r *http.Request, status int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Status: status, Time: s.opts.Now()})
+	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
+		Status: status, Time: s.opts.Now()})
 }
 
 // cut closes the connection without writing a response.
@@ -332,6 +397,10 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request, rel string, inRe
 		return
 	}
 	if !inRepo {
+		if strings.TrimPrefix(r.URL.Path, "/api/v3") == "/user" && r.Method == http.MethodGet {
+			s.getUser(w)
+			return
+		}
 		writeError(w, http.StatusNotFound, "Not Found")
 		return
 	}
@@ -358,6 +427,12 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request, rel string, inRe
 			s.editIssue(w, r, is)
 		default:
 			writeError(w, http.StatusMethodNotAllowed, "Method Not Allowed")
+		}
+	case len(parts) == 3 && parts[0] == "issues" && parts[2] == "events" && r.Method == http.MethodGet:
+		if is := s.issue(parts[1]); is != nil {
+			s.listEvents(w, r, is)
+		} else {
+			writeError(w, http.StatusNotFound, "Not Found")
 		}
 	case len(parts) == 3 && parts[0] == "issues" && parts[2] == "comments":
 		is := s.issue(parts[1])
@@ -397,6 +472,15 @@ func (s *Server) rate(w http.ResponseWriter) bool {
 	h.Set("X-RateLimit-Remaining", strconv.Itoa(s.remaining))
 	h.Set("X-RateLimit-Used", strconv.Itoa(s.opts.RateLimit-s.remaining))
 	return true
+}
+
+// getUser names the token's account; an installation token has none and is refused.
+func (s *Server) getUser(w http.ResponseWriter) {
+	if s.opts.Installation {
+		writeError(w, http.StatusForbidden, "Resource not accessible by integration")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": 7, "login": s.opts.Login, "type": "User"})
 }
 
 func (s *Server) getRepo(w http.ResponseWriter) {
@@ -500,9 +584,13 @@ func (s *Server) listIssues(w http.ResponseWriter, r *http.Request) {
 	if l := q.Get("labels"); l != "" {
 		want = strings.Split(l, ",")
 	}
+	creator := q.Get("creator")
 	var sel []*Issue
 	for _, is := range s.issues {
 		if state != "all" && is.State != state {
+			continue
+		}
+		if creator != "" && is.Author != creator {
 			continue
 		}
 		if hasAll(is.Labels, want) {
@@ -554,7 +642,7 @@ func (s *Server) createIssue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.opts.Now()
-	is := &Issue{Number: len(s.issues) + 1, Title: *in.Title, State: "open", Author: "vern-bot", CreatedAt: now, UpdatedAt: now}
+	is := &Issue{Number: len(s.issues) + 1, Title: *in.Title, State: "open", Author: s.opts.Login, CreatedAt: now, UpdatedAt: now}
 	if in.Body != nil {
 		is.Body = *in.Body
 	}
@@ -575,6 +663,7 @@ func (s *Server) editIssue(w http.ResponseWriter, r *http.Request, is *Issue) {
 		return
 	}
 	now := s.opts.Now()
+	was := is.State
 	if in.Title != nil {
 		is.Title = *in.Title
 	}
@@ -611,6 +700,7 @@ func (s *Server) editIssue(w http.ResponseWriter, r *http.Request, is *Issue) {
 	} else if in.StateReason != nil && is.State == "closed" {
 		is.StateReason = *in.StateReason
 	}
+	s.stateEvent(is, was, s.opts.Login)
 	is.UpdatedAt = now
 	writeJSON(w, http.StatusOK, s.issueJSON(r, is))
 }
@@ -642,8 +732,22 @@ func (s *Server) createComment(w http.ResponseWriter, r *http.Request, is *Issue
 	}
 	s.commentID++
 	now := s.opts.Now()
-	c := Comment{ID: s.commentID, Body: in.Body, Author: "vern-bot", CreatedAt: now}
+	c := Comment{ID: s.commentID, Body: in.Body, Author: s.opts.Login, CreatedAt: now}
 	is.Comments = append(is.Comments, c)
 	is.UpdatedAt = now
 	writeJSON(w, http.StatusCreated, map[string]any{"id": c.ID, "body": c.Body, "user": map[string]any{"login": c.Author}})
+}
+
+func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, is *Issue) {
+	_, from, to := paginate(w, r, len(is.Events))
+	out := make([]any, 0, to-from)
+	for _, ev := range is.Events[from:to] {
+		m := map[string]any{"id": ev.ID, "event": ev.Event, "actor": map[string]any{"login": ev.Actor},
+			"created_at": ev.CreatedAt.UTC().Format(time.RFC3339)}
+		if ev.Label != "" {
+			m["label"] = map[string]any{"name": ev.Label}
+		}
+		out = append(out, m)
+	}
+	writeJSON(w, http.StatusOK, out)
 }

@@ -93,3 +93,59 @@ func TestRateLimitAndVisibility(t *testing.T) {
 		t.Fatalf("third request: %v, want a rate limit error", err)
 	}
 }
+
+func TestUserCreatorFilterAndEvents(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name         string
+		installation bool
+		wantLogin    string
+		wantStatus   int
+	}{
+		{name: "personal token", wantLogin: "vern-bot", wantStatus: 200},
+		{name: "installation token", installation: true, wantStatus: 403},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := New(Options{Owner: "o", Repo: "r", Private: true, Token: "t0ken", Installation: tc.installation})
+			t.Cleanup(s.Close)
+			c := client(t, s)
+			ctx := context.Background()
+			u, resp, err := c.Users.Get(ctx, "")
+			if resp == nil || resp.StatusCode != tc.wantStatus || u.GetLogin() != tc.wantLogin {
+				t.Fatalf("GET /user: %v %v, err %v", u.GetLogin(), resp, err)
+			}
+
+			s.AddIssue(Issue{Title: "by a person", Labels: []string{"vern"}})
+			is, _, err := c.Issues.Create(ctx, "o", "r", &gh.IssueRequest{Title: gh.String("by the token"),
+				Labels: &[]string{"vern", "x"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !s.RemoveLabel(is.GetNumber(), "vern") || s.RemoveLabel(is.GetNumber(), "vern") {
+				t.Fatal("RemoveLabel: want true once, then false")
+			}
+			got, _, err := c.Issues.ListByRepo(ctx, "o", "r", &gh.IssueListByRepoOptions{State: "all", Creator: "vern-bot"})
+			if err != nil || len(got) != 1 || got[0].GetNumber() != is.GetNumber() || len(got[0].Labels) != 1 {
+				t.Fatalf("creator filter: %d issues, err %v", len(got), err)
+			}
+
+			if _, _, err := c.Issues.Edit(ctx, "o", "r", is.GetNumber(), &gh.IssueRequest{State: gh.String("closed")}); err != nil {
+				t.Fatal(err)
+			}
+			s.EditIssue(is.GetNumber(), func(is *Issue) { is.State, is.StateReason = "open", "reopened" })
+			events, _, err := c.Issues.ListIssueEvents(ctx, "o", "r", is.GetNumber(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var kinds []string
+			for _, ev := range events {
+				kinds = append(kinds, ev.GetEvent()+":"+ev.GetActor().GetLogin())
+			}
+			if fmt.Sprint(kinds) != "[unlabeled:person closed:vern-bot reopened:person]" {
+				t.Fatalf("events %v", kinds)
+			}
+		})
+	}
+}
