@@ -86,6 +86,7 @@ func (c *Collector) crawl(ctx context.Context, b *browser, p *plan, env collect.
 			}
 		}
 	}
+	doc.Notes = append(doc.Notes, guardNotes(doc.Phases, p)...)
 	switch {
 	case doc.Consent.Reject:
 	case layer2 != nil:
@@ -270,4 +271,35 @@ func (v *vendorSets) done() evidence.SiteVendor {
 	}
 	return evidence.SiteVendor{Cookies: sortedKeys(v.cookies), Storage: sortedKeys(v.storage), Hosts: sortedKeys(v.hosts),
 		Phases: ph, Purposes: sortedKeys(v.purposes)}
+}
+
+// guardNotes says what the crawl stood up to: dialogs dismissed, windows closed, loads
+// stopped off the site, and records over the limits.
+func guardNotes(ph map[string]evidence.SitePhase, p *plan) []string {
+	var dialogs, popups, off, dropped, cut int
+	for _, s := range ph {
+		dialogs += s.Dialogs
+		popups += s.Popups
+		off += s.OffSite
+		dropped += s.Dropped
+		cut += s.Truncated
+	}
+	var out []string
+	if dialogs > 0 {
+		out = append(out, fmt.Sprintf("%d JavaScript dialogs (alert, confirm, prompt, beforeunload) were dismissed", dialogs))
+	}
+	if popups > 0 {
+		out = append(out, fmt.Sprintf("%d windows the pages opened were closed without a visit", popups))
+	}
+	if off > 0 {
+		out = append(out, fmt.Sprintf("%d page loads that led off the site's hosts were stopped", off))
+	}
+	if dropped > 0 {
+		out = append(out, fmt.Sprintf("%d writes of cookies or storage keys were not recorded: "+
+			"a phase records at most %d cookies and %d storage keys", dropped, p.maxRecords, p.maxRecords))
+	}
+	if cut > 0 {
+		out = append(out, fmt.Sprintf("%d cookie names or storage keys longer than %d bytes were cut to that length", cut, p.maxName))
+	}
+	return out
 }

@@ -115,6 +115,9 @@ func (c *Collector) launch(ctx context.Context, id identity, sandbox bool) (*bro
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("lang", Locale),
 		chromedp.Flag("no-sandbox", !sandbox),
+		// Pages may not open windows on their own, and none may eat the machine's memory.
+		chromedp.Flag("disable-popup-blocking", false),
+		chromedp.Flag("js-flags", fmt.Sprintf("--max-old-space-size=%d", c.opts.JSHeapMB)),
 		// The browser gets none of vern's environment (DSNs, tokens), only what it needs.
 		chromedp.NoInheritEnv,
 		chromedp.Env("HOME="+dir, "TZ="+TimeZone, "LANG=nb_NO.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin"),

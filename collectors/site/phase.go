@@ -3,12 +3,15 @@ package site
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -34,10 +37,21 @@ type phaseRun struct {
 	c     *Collector
 	p     *plan
 	rec   *recorder
-	ctx   context.Context
-	tabs  []context.Context
+	ctx   context.Context // ends with the phase
+	bctx  cdp.BrowserContextID
+	tabs  []*tab
 	phase string
 	log   *logrus.Entry
+	// opened numbers the tabs, so that request ids stay apart when a tab is replaced.
+	opened atomic.Int64
+}
+
+// tab is one tab pages load in. A tab that a page wedged (a script that never yields,
+// a load that never ends) is closed and replaced by a fresh one.
+type tab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	guard  *tabGuard
 }
 
 // phaseOutcome is what a phase hands back.
@@ -55,25 +69,30 @@ type phaseOutcome struct {
 func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase string, pages []string, log *logrus.Entry) (*recorder, *phaseOutcome, error) {
 	started := time.Now()
 	rec := newRecorder(p, phase)
-	pctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	pctx, cancel := context.WithCancel(b.ctx)
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
 	run := &phaseRun{c: c, p: p, rec: rec, ctx: pctx, phase: phase, log: log}
-	if err := run.setupTab(pctx, 0); err != nil {
+	if err := run.openContext(); err != nil {
+		return nil, nil, fmt.Errorf("%s phase: open browser context: %w", phase, err)
+	}
+	defer run.closeContext()
+	first, err := run.newTab()
+	if err != nil {
 		return nil, nil, fmt.Errorf("%s phase: open tab: %w", phase, err)
 	}
-	run.tabs = append(run.tabs, pctx)
+	run.tabs = append(run.tabs, first)
 	out := &phaseOutcome{}
 
-	start := run.visit(ctx, pctx, p.start.String())
+	start := run.visitOn(ctx, first, p.start.String())
 	if start.err != "" {
 		return nil, nil, fmt.Errorf("%s phase: start page %s did not load: %s", phase, p.start.String(), start.err)
 	}
 	out.pages = append(out.pages, start)
 
 	debugT(log, phase, "start", started)
-	cs, err := run.consent(ctx, pctx)
+	cs, err := run.consent(ctx, first.ctx)
 	debugT(log, phase, "consent", started)
 	if err != nil && ctx.Err() != nil {
 		return nil, nil, fmt.Errorf("%s phase: consent banner: %w", phase, ctx.Err())
@@ -115,7 +134,7 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 	}
 	debugT(log, phase, "crawl", started)
 	if phase == evidence.PhaseBefore && p.statementURL != "" && ctx.Err() == nil {
-		out.statement = run.statement(ctx, pctx)
+		out.statement = run.statement(ctx, run.tabs[0])
 	}
 	if ctx.Err() != nil {
 		out.truncated = true
@@ -137,6 +156,12 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 			out.summary.Pages++
 		}
 	}
+	out.summary.Dialogs = int(rec.dialogs.Load())
+	out.summary.Popups = int(rec.popups.Load())
+	out.summary.OffSite = int(rec.offSite.Load())
+	rec.mu.Lock()
+	out.summary.Dropped, out.summary.Truncated = rec.dropped, rec.truncated
+	rec.mu.Unlock()
 	out.summary.Seconds = time.Since(started).Seconds()
 	return rec, out, nil
 }
@@ -151,9 +176,11 @@ func admitAll(fr *frontier, links []string) []string {
 	return out
 }
 
-// setupTab opens a tab and installs the listeners and the page hook before any page loads.
-func (r *phaseRun) setupTab(tctx context.Context, tab int) error {
-	prefix := fmt.Sprintf("%d/", tab)
+// setupTab opens a tab and installs the listeners, the guards and the page hook before
+// any page loads.
+func (r *phaseRun) setupTab(t *tab, n int) error {
+	tctx := t.ctx
+	prefix := fmt.Sprintf("%d/", n)
 	rec := r.rec
 	if err := chromedp.Listen(tctx, func(ev any) {
 		switch e := ev.(type) {
@@ -201,6 +228,9 @@ func (r *phaseRun) setupTab(tctx context.Context, tab int) error {
 	}); err != nil {
 		return err
 	}
+	if err := r.guardTab(tctx, t.guard); err != nil {
+		return err
+	}
 	if _, err := chromedp.Call(tctx, runtime.Enable, struct{}{}); err != nil {
 		return err
 	}
@@ -210,7 +240,7 @@ func (r *phaseRun) setupTab(tctx context.Context, tab int) error {
 	if _, err := chromedp.Call(tctx, runtime.AddBinding, runtime.AddBindingParams{Name: bindingName}); err != nil {
 		return err
 	}
-	if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookJS}); err != nil {
+	if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookJS(r.p.maxName)}); err != nil {
 		return err
 	}
 	if _, err := chromedp.Call(tctx, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: Locale}); err != nil {
@@ -241,12 +271,25 @@ func setCookieLines(h network.Headers) []string {
 	return out
 }
 
-// visit loads one page in a tab and reads its links and storage keys.
-func (r *phaseRun) visit(ctx context.Context, tctx context.Context, rawURL string) pageResult {
-	res := pageResult{url: rawURL, path: r.p.pagePath(rawURL), host: r.p.pageHost(rawURL)}
+// visitOn loads one page in a tab; when the page wedged the tab (its time limit ran out
+// while the site's did not), the tab is replaced for the next page.
+func (r *phaseRun) visitOn(ctx context.Context, t *tab, rawURL string) pageResult {
+	t.guard.take()
+	res, wedged := r.visit(ctx, t, rawURL)
+	if wedged && ctx.Err() == nil {
+		r.renew(t)
+	}
+	return res
+}
+
+// visit loads one page in a tab and reads its links and storage keys. wedged says that
+// the page's time limit ran out, or the tab is gone.
+func (r *phaseRun) visit(ctx context.Context, t *tab, rawURL string) (res pageResult, wedged bool) {
+	tctx := t.ctx
+	res = pageResult{url: rawURL, path: r.p.pagePath(rawURL), host: r.p.pageHost(rawURL)}
 	if ctx.Err() != nil {
 		res.err = "site time limit reached"
-		return res
+		return res, false
 	}
 	lctx, cancel := context.WithTimeout(tctx, r.p.pageTimeout)
 	defer cancel()
@@ -254,8 +297,13 @@ func (r *phaseRun) visit(ctx context.Context, tctx context.Context, rawURL strin
 	defer stop()
 	resp, err := chromedp.Run(lctx, chromedp.NavigateResponse(rawURL))
 	if err != nil {
+		if why := t.guard.take(); why != "" {
+			res.err = why
+			return res, false
+		}
+		var le *chromedp.LoadError
 		res.err = loadError(err, lctx)
-		return res
+		return res, !errors.As(err, &le)
 	}
 	if resp != nil {
 		res.status = int(resp.Status)
@@ -264,10 +312,10 @@ func (r *phaseRun) visit(ctx context.Context, tctx context.Context, rawURL strin
 	case <-time.After(r.p.settle):
 	case <-lctx.Done():
 	}
-	info, err := chromedp.Run(lctx, chromedp.Evaluate[pageInfo](pageJS(r.p.statement, r.p.hostList)))
+	info, err := chromedp.Run(lctx, chromedp.Evaluate[pageInfo](pageJS(r.p.statement, r.p.hostList, r.p.maxName)))
 	if err != nil {
 		res.err = loadError(err, lctx)
-		return res
+		return res, true
 	}
 	res.title = info.Title
 	res.linksStatement = info.Statement
@@ -285,7 +333,7 @@ func (r *phaseRun) visit(ctx context.Context, tctx context.Context, rawURL strin
 	for _, k := range info.Session {
 		r.rec.storageKey("session", k, res.url, false)
 	}
-	return res
+	return res, false
 }
 
 func loadError(err error, ctx context.Context) string {
@@ -304,23 +352,23 @@ func (r *phaseRun) visitAll(ctx context.Context, urls []string) []pageResult {
 	results := make([]pageResult, len(urls))
 	want := min(r.p.tabs, len(urls))
 	for len(r.tabs) < want {
-		tctx, _ := chromedp.NewContext(r.ctx) // closed with the phase's browser context
-		if err := r.setupTab(tctx, len(r.tabs)); err != nil {
+		t, err := r.newTab()
+		if err != nil {
 			r.log.Debugf("%s phase: open tab: %v", r.phase, err)
 			break
 		}
-		r.tabs = append(r.tabs, tctx)
+		r.tabs = append(r.tabs, t)
 	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for _, tctx := range r.tabs[:max(1, min(want, len(r.tabs)))] {
+	for _, t := range r.tabs[:max(1, min(want, len(r.tabs)))] {
 		wg.Add(1)
-		go func(tctx context.Context) {
+		go func(t *tab) {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = r.visit(ctx, tctx, urls[i])
+				results[i] = r.visitOn(ctx, t, urls[i])
 			}
-		}(tctx)
+		}(t)
 	}
 	for i := range urls {
 		jobs <- i
@@ -332,8 +380,7 @@ func (r *phaseRun) visitAll(ctx context.Context, urls []string) []pageResult {
 
 // jar reads the phase's cookie jar.
 func (r *phaseRun) jar(ctx context.Context) ([]jarCookie, error) {
-	id := chromedp.FromContext(r.ctx).BrowserContextID
-	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: id})
+	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: r.bctx})
 	if err != nil {
 		return nil, err
 	}
@@ -353,9 +400,10 @@ func (r *phaseRun) jar(ctx context.Context) ([]jarCookie, error) {
 }
 
 // statement loads the privacy statement page and reads its date and text hash.
-func (r *phaseRun) statement(ctx context.Context, tctx context.Context) *evidence.SiteStatement {
+func (r *phaseRun) statement(ctx context.Context, t *tab) *evidence.SiteStatement {
 	st := &evidence.SiteStatement{Path: r.p.statement}
-	res := r.visit(ctx, tctx, r.p.statementURL)
+	res := r.visitOn(ctx, t, r.p.statementURL)
+	tctx := t.ctx
 	st.Status = res.status
 	if res.err != "" {
 		st.Error = res.err

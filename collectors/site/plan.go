@@ -24,6 +24,9 @@ type plan struct {
 	settle       time.Duration
 	consentWait  time.Duration
 	tabs         int
+	maxRecords   int // cookies, and apart storage keys, one phase records
+	maxName      int // bytes of a recorded cookie name or storage key
+	maxPageBytes int64
 	selectors    config.ConsentSelectors
 	site         string // the registrable domain (or IP) of the site
 	statementURL string
@@ -39,17 +42,20 @@ func newPlan(s *config.Site, cfg *config.Config, o Options) (*plan, error) {
 		u.Path = "/"
 	}
 	p := &plan{
-		start:       u,
-		host:        strings.ToLower(u.Host),
-		hosts:       map[string]bool{strings.ToLower(u.Host): true},
-		hostList:    []string{strings.ToLower(u.Host)},
-		maxPages:    s.MaxPages,
-		siteTimeout: o.SiteTimeout,
-		pageTimeout: o.PageTimeout,
-		settle:      o.Settle,
-		consentWait: o.ConsentWait,
-		tabs:        o.Tabs,
-		site:        registrable(u.Hostname()),
+		start:        u,
+		host:         strings.ToLower(u.Host),
+		hosts:        map[string]bool{strings.ToLower(u.Host): true},
+		hostList:     []string{strings.ToLower(u.Host)},
+		maxPages:     s.MaxPages,
+		siteTimeout:  o.SiteTimeout,
+		pageTimeout:  o.PageTimeout,
+		settle:       o.Settle,
+		consentWait:  o.ConsentWait,
+		tabs:         o.Tabs,
+		maxRecords:   o.MaxRecords,
+		maxName:      o.MaxName,
+		maxPageBytes: o.MaxPageBytes,
+		site:         registrable(u.Hostname()),
 	}
 	for _, h := range s.Hosts {
 		h = strings.ToLower(strings.TrimSpace(h))
@@ -57,6 +63,15 @@ func newPlan(s *config.Site, cfg *config.Config, o Options) (*plan, error) {
 			p.hosts[h] = true
 			p.hostList = append(p.hostList, h)
 		}
+	}
+	if p.maxRecords <= 0 {
+		p.maxRecords = DefaultMaxRecords
+	}
+	if p.maxName <= 0 {
+		p.maxName = DefaultMaxName
+	}
+	if p.maxPageBytes <= 0 {
+		p.maxPageBytes = DefaultMaxPageBytes
 	}
 	if p.maxPages <= 0 {
 		p.maxPages = DefaultMaxPages

@@ -79,6 +79,12 @@ type recorder struct {
 	sendPending map[string]bool
 	// beforeJar is the jar just before the click: expiry by cookie key.
 	beforeJar map[string]float64
+	// dropped counts cookies and storage keys over the record limit, truncated the names
+	// cut to the name limit.
+	dropped, truncated int
+
+	// Hostile page behaviour, counted from the tabs' listeners.
+	dialogs, popups, offSite atomic.Int64
 }
 
 // setBeforeJar records the jar as it was just before the click.
@@ -106,14 +112,31 @@ func newRecorder(p *plan, phase string) *recorder {
 
 func cookieKey(domain, name string) string { return strings.TrimPrefix(domain, ".") + "\x00" + name }
 
-// addCookie records one write attempt.
+// clip cuts a cookie name or storage key to the name limit, on a character boundary.
+func (r *recorder) clip(name string) (string, bool) {
+	if len(name) <= r.p.maxName {
+		return name, false
+	}
+	return strings.ToValidUTF8(name[:r.p.maxName], ""), true
+}
+
+// addCookie records one write attempt; the caller holds mu.
 func (r *recorder) addCookie(w cookieWrite) {
 	if w.name == "" {
 		return
 	}
+	name, cut := r.clip(w.name)
+	w.name = name
 	k := cookieKey(w.domain, w.name)
 	o := r.cookies[k]
 	if o == nil {
+		if len(r.cookies) >= r.p.maxRecords {
+			r.dropped++
+			return
+		}
+		if cut {
+			r.truncated++
+		}
 		o = &cookieObs{name: w.name, domain: strings.TrimPrefix(w.domain, "."), path: w.path,
 			lifetimeDays: w.lifetimeDays, session: w.session, httpOnly: w.httpOnly, secure: w.secure,
 			sameSite: w.sameSite, setBy: map[string]bool{}, firstSeen: w.page, reasons: map[string]bool{}}
@@ -333,9 +356,17 @@ func (r *recorder) storageKey(kind, key, pageURL string, written bool) {
 	after := r.chosen.Load()
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	key, cut := r.clip(key)
 	k := kind + "\x00" + key
 	o := r.storage[k]
 	if o == nil {
+		if len(r.storage) >= r.p.maxRecords {
+			r.dropped++
+			return
+		}
+		if cut {
+			r.truncated++
+		}
 		o = &storageObs{kind: kind, key: key, firstSeen: r.p.pagePath(pageURL)}
 		r.storage[k] = o
 	} else if !written {
@@ -365,7 +396,8 @@ func (r *recorder) jar(cookies []jarCookie, page string) {
 	before := r.beforeJar
 	now := float64(r.now().Unix())
 	for _, c := range cookies {
-		k := cookieKey(c.domain, c.name)
+		name, _ := r.clip(c.name)
+		k := cookieKey(c.domain, name)
 		o := r.cookies[k]
 		if o == nil {
 			w := cookieWrite{name: c.name, domain: c.domain, path: c.path, setBy: "jar", page: page,
@@ -378,7 +410,9 @@ func (r *recorder) jar(cookies []jarCookie, page string) {
 				w.after = !had || exp != c.expires
 			}
 			r.addCookie(w)
-			o = r.cookies[k]
+			if o = r.cookies[k]; o == nil {
+				continue // over the record limit
+			}
 		}
 		o.httpOnly, o.secure, o.attrsFromJar = c.httpOnly, c.secure, true
 		if c.sameSite != "" {

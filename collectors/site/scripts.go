@@ -8,15 +8,26 @@ import (
 // bindingName is the function the page hook reports writes through.
 const bindingName = "__vernRecord"
 
+// maxHookReports bounds how many writes one document reports, so a page that writes
+// cookies in a loop cannot flood the browser connection.
+const maxHookReports = 1000
+
 // hookJS runs in every frame before the page's own scripts. It reports the name and
 // attributes of each document.cookie write and the key of each Storage.setItem call; it
-// never reports a value.
-const hookJS = `(() => {
+// never reports a value. Names are cut a little over maxName bytes' worth of characters:
+// enough for the recorder to see that they were too long.
+func hookJS(maxName int) string {
+	return fmt.Sprintf(hookTemplate, maxHookReports, maxName+1)
+}
+
+const hookTemplate = `(() => {
   if (window.__vernHooked) return;
   Object.defineProperty(window, '__vernHooked', {value: true});
   const rec = window.` + bindingName + `;
   if (typeof rec !== 'function') return;
-  const send = (o) => { try { rec(JSON.stringify(o)); } catch (e) {} };
+  let sent = 0;
+  const max = %d, cut = (s) => String(s).slice(0, %d);
+  const send = (o) => { if (++sent > max) return; try { rec(JSON.stringify(o)); } catch (e) {} };
   const d = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (d && d.set) {
     Object.defineProperty(Document.prototype, 'cookie', {
@@ -27,7 +38,7 @@ const hookJS = `(() => {
           const s = String(v); const semi = s.indexOf(';');
           const pair = semi < 0 ? s : s.slice(0, semi);
           const eq = pair.indexOf('=');
-          send({t: 'c', n: eq < 0 ? '' : pair.slice(0, eq).trim(), a: semi < 0 ? '' : s.slice(semi), u: location.href});
+          send({t: 'c', n: cut(eq < 0 ? '' : pair.slice(0, eq).trim()), a: semi < 0 ? '' : s.slice(semi, semi + 300), u: location.href});
         } catch (e) {}
         return d.set.call(this, v);
       }
@@ -38,7 +49,7 @@ const hookJS = `(() => {
     try {
       let kind = 'session';
       try { if (this === window.localStorage) kind = 'local'; } catch (e) {}
-      send({t: 's', k: kind, n: String(k), u: location.href});
+      send({t: 's', k: kind, n: cut(k), u: location.href});
     } catch (e) {}
     return si.apply(this, arguments);
   };
@@ -64,11 +75,11 @@ type pageInfo struct {
 }
 
 // pageJS lists a page's links, whether one of them is the statement, and its storage keys.
-func pageJS(statement string, hosts []string) string {
+func pageJS(statement string, hosts []string, maxName int) string {
 	st, _ := json.Marshal(statement)
 	hs, _ := json.Marshal(hosts)
 	return fmt.Sprintf(`(() => {
-  const st = %s, hosts = %s;
+  const st = %s, hosts = %s, cut = (k) => String(k).slice(0, %d);
   const links = []; let statement = false;
   for (const a of document.querySelectorAll('a[href]')) {
     let u; try { u = new URL(a.getAttribute('href'), document.baseURI); } catch (e) { continue; }
@@ -78,10 +89,10 @@ func pageJS(statement string, hosts []string) string {
     if (st && p === st && hosts.includes(u.host.toLowerCase())) statement = true;
   }
   let local = [], session = [];
-  try { local = Object.keys(window.localStorage).slice(0, 200); } catch (e) {}
-  try { session = Object.keys(window.sessionStorage).slice(0, 200); } catch (e) {}
+  try { local = Object.keys(window.localStorage).slice(0, 200).map(cut); } catch (e) {}
+  try { session = Object.keys(window.sessionStorage).slice(0, 200).map(cut); } catch (e) {}
   return {href: location.href, title: String(document.title || '').slice(0, 300), links, statement, local, session};
-})()`, st, hs)
+})()`, st, hs, maxName+1)
 }
 
 // statementText is the statement page's text and the element it was read from.

@@ -30,6 +30,16 @@ const (
 	DefaultTabs        = 4
 	DefaultSettle      = 300 * time.Millisecond
 	DefaultConsentWait = 3 * time.Second
+	// DefaultMaxRecords bounds the cookies and, apart, the storage keys one phase records:
+	// a page that writes thousands by script must not grow the evidence without end.
+	DefaultMaxRecords = 500
+	// DefaultMaxName bounds a recorded cookie name or storage key, in bytes.
+	DefaultMaxName = 256
+	// DefaultMaxPageBytes bounds a page's document, when its size is announced.
+	DefaultMaxPageBytes = 10 << 20
+	// DefaultJSHeapMB bounds each page's JavaScript heap, so a page that allocates without
+	// end crashes its own renderer early instead of eating the machine's memory.
+	DefaultJSHeapMB = 512
 )
 
 // Options tune the collector. The zero value is ready to use.
@@ -45,6 +55,18 @@ type Options struct {
 	Settle time.Duration
 	// ConsentWait is how long to wait for a consent banner to show.
 	ConsentWait time.Duration
+	// MaxRecords bounds the cookies and the storage keys one phase records (each
+	// apart); 0 means DefaultMaxRecords. What is over it is counted in a note.
+	MaxRecords int
+	// MaxName bounds a recorded cookie name or storage key in bytes; longer ones are cut
+	// and counted in a note. 0 means DefaultMaxName.
+	MaxName int
+	// MaxPageBytes refuses a page whose announced size (Content-Length) is larger;
+	// 0 means DefaultMaxPageBytes. A page that never announces its size is bounded by
+	// PageTimeout.
+	MaxPageBytes int64
+	// JSHeapMB bounds a page's JavaScript heap in MiB; 0 means DefaultJSHeapMB.
+	JSHeapMB int
 	// User is the unprivileged account the browser runs as when vern runs as root; empty
 	// means "nobody".
 	User string
@@ -81,6 +103,18 @@ func NewWithOptions(opts Options) *Collector {
 	}
 	if opts.ConsentWait <= 0 {
 		opts.ConsentWait = DefaultConsentWait
+	}
+	if opts.MaxRecords <= 0 {
+		opts.MaxRecords = DefaultMaxRecords
+	}
+	if opts.MaxName <= 0 {
+		opts.MaxName = DefaultMaxName
+	}
+	if opts.MaxPageBytes <= 0 {
+		opts.MaxPageBytes = DefaultMaxPageBytes
+	}
+	if opts.JSHeapMB <= 0 {
+		opts.JSHeapMB = DefaultJSHeapMB
 	}
 	if opts.User == "" {
 		opts.User = "nobody"

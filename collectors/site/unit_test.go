@@ -171,3 +171,34 @@ func TestSyntheticEvidence(t *testing.T) {
 var _ = http.StatusOK
 
 func timeNow() time.Time { return time.Now() }
+
+func TestRecorderBoundsNamesAndCounts(t *testing.T) {
+	t.Parallel()
+	p, err := newPlan(&config.Site{URL: "https://www.example.no/"}, nil, NewWithOptions(Options{MaxRecords: 3, MaxName: 7}).opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, key, want string
+	}{
+		{"short", "ab", "ab"},
+		{"markup kept as text", "<b>\"x\"\n", "<b>\"x\"\n"},
+		{"cut on a character boundary", "æøåæøå", "æøå"},
+	}
+	for _, tc := range tests {
+		r := newRecorder(p, evidence.PhaseBefore)
+		r.storageKey("local", tc.key, "https://www.example.no/", true)
+		if _, ok := r.storage["local\x00"+tc.want]; !ok || len(r.storage) != 1 {
+			t.Errorf("%s: storage %v, want key %q", tc.name, r.storage, tc.want)
+		}
+	}
+	r := newRecorder(p, evidence.PhaseBefore)
+	for i := range 10 {
+		r.scriptCookie("c"+itoa(i), "", "https://www.example.no/")
+		r.storageKey("local", "k"+itoa(i), "https://www.example.no/", true)
+	}
+	r.scriptCookie(strings.Repeat("n", 100), "", "https://www.example.no/")
+	if len(r.cookies) != 3 || len(r.storage) != 3 || r.dropped != 15 || r.truncated != 0 {
+		t.Errorf("cookies %d storage %d dropped %d truncated %d", len(r.cookies), len(r.storage), r.dropped, r.truncated)
+	}
+}

@@ -105,6 +105,17 @@ type SitePhase struct {
 	Seconds float64 `json:"seconds"`
 	// Choice is the button clicked ("accept", "reject"), empty when none was (or could be).
 	Choice string `json:"choice,omitempty"`
+	// Dialogs counts the JavaScript dialogs (alert, confirm, prompt, beforeunload) the
+	// pages opened, all dismissed; Popups the windows they opened, all closed unvisited.
+	Dialogs int `json:"dialogs,omitempty"`
+	Popups  int `json:"popups,omitempty"`
+	// OffSite counts page loads stopped because they led to a host that is not the
+	// site's (a redirect or a navigation by script).
+	OffSite int `json:"off_site,omitempty"`
+	// Dropped counts cookies and storage keys not recorded because the phase's record
+	// limit was reached; Truncated the names and keys cut to the name limit.
+	Dropped   int `json:"dropped,omitempty"`
+	Truncated int `json:"truncated,omitempty"`
 }
 
 // SiteCookie is one cookie (by domain and name) the site set or tried to set, across phases.
