@@ -2,6 +2,8 @@ package demo
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"net"
 	"net/url"
@@ -22,7 +24,9 @@ const DatabaseURLEnv = "VERN_DEMO_DATABASE_URL"
 
 const (
 	localServer = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable&connect_timeout=3"
-	demoDBName  = "vern_demo_crm"
+	// demoDBPrefix names the demo's databases; each run makes its own, so two demos (or a
+	// demo and its test) never drop each other's.
+	demoDBPrefix = "vern_demo_crm_"
 )
 
 // database is the demo CRM database, loaded and ready to audit.
@@ -42,8 +46,8 @@ func prepareDatabase(ctx context.Context, log *logrus.Entry) (*database, error) 
 	if admin == "" {
 		admin, where = localServer, "the local server on 127.0.0.1:5432"
 	}
-	if dsn, err := createAndLoad(ctx, admin); err == nil {
-		return &database{dsn: dsn, where: where, stop: func() {}}, nil
+	if dsn, drop, err := createAndLoad(ctx, admin); err == nil {
+		return &database{dsn: dsn, where: where, stop: drop}, nil
 	} else {
 		tried = append(tried, fmt.Sprintf("%s: %v", where, err))
 	}
@@ -53,7 +57,7 @@ func prepareDatabase(ctx context.Context, log *logrus.Entry) (*database, error) 
 		tried = append(tried, fmt.Sprintf("a throwaway cluster: %v", err))
 		return nil, fmt.Errorf("no PostgreSQL for the demo database (%v)", tried)
 	}
-	dsn, err := createAndLoad(ctx, c.DSN("postgres"))
+	dsn, _, err := createAndLoad(ctx, c.DSN("postgres"))
 	if err != nil {
 		_ = c.Stop()
 		return nil, fmt.Errorf("load the demo database into a throwaway cluster: %w", err)
@@ -61,32 +65,44 @@ func prepareDatabase(ctx context.Context, log *logrus.Entry) (*database, error) 
 	return &database{dsn: dsn, where: "a throwaway cluster", stop: func() { _ = c.Stop() }}, nil
 }
 
-// createAndLoad creates the demo database afresh on the server admin points at and loads the
-// demo CRM into it; it returns the new database's DSN.
-func createAndLoad(ctx context.Context, admin string) (string, error) {
+// createAndLoad creates a demo database of its own on the server admin points at and loads
+// the demo CRM into it; it returns the database's DSN and a function that drops it.
+func createAndLoad(ctx context.Context, admin string) (string, func(), error) {
 	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	cfg, err := pgx.ParseConfig(admin)
 	if err != nil {
-		return "", fmt.Errorf("parse the server URL: %w", err)
+		return "", nil, fmt.Errorf("parse the server URL: %w", err)
 	}
 	conn, err := pgx.ConnectConfig(cctx, cfg)
 	if err != nil {
-		return "", fmt.Errorf("connect: %w", err)
+		return "", nil, fmt.Errorf("connect: %w", err)
 	}
 	defer conn.Close(context.Background())
-	if _, err := conn.Exec(cctx, "DROP DATABASE IF EXISTS "+demoDBName+" WITH (FORCE)"); err != nil {
-		return "", fmt.Errorf("drop the previous demo database: %w", err)
+	suffix := make([]byte, 4)
+	if _, err := rand.Read(suffix); err != nil {
+		return "", nil, err
 	}
-	if _, err := conn.Exec(cctx, "CREATE DATABASE "+demoDBName); err != nil {
-		return "", fmt.Errorf("create the demo database: %w", err)
+	name := demoDBPrefix + hex.EncodeToString(suffix)
+	if _, err := conn.Exec(cctx, "CREATE DATABASE "+name); err != nil {
+		return "", nil, fmt.Errorf("create the demo database: %w", err)
 	}
-	cfg.Database = demoDBName
-	dsn := connString(cfg)
+	drop := func() {
+		dctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if c, err := pgx.ConnectConfig(dctx, cfg); err == nil {
+			_, _ = c.Exec(dctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+			_ = c.Close(dctx)
+		}
+	}
+	dbCfg := cfg.Copy()
+	dbCfg.Database = name
+	dsn := connString(dbCfg)
 	if err := demodb.Load(cctx, dsn); err != nil {
-		return "", fmt.Errorf("load the demo CRM: %w", err)
+		drop()
+		return "", nil, fmt.Errorf("load the demo CRM: %w", err)
 	}
-	return dsn, nil
+	return dsn, drop, nil
 }
 
 // connString rebuilds a URL for cfg (pgx keeps no string form of a parsed config).
