@@ -16,14 +16,7 @@ import (
 
 func TestSARIFValidAgainstSchema(t *testing.T) {
 	t.Parallel()
-	abs, err := filepath.Abs(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + abs))
-	if err != nil {
-		t.Fatalf("load schema: %v", err)
-	}
+	schema := loadSARIFSchema(t)
 	cases := []struct {
 		name string
 		in   *Input
@@ -454,14 +447,7 @@ func TestFormatsRefuseMissingFindings(t *testing.T) {
 // name and whose result has an unknown level is refused.
 func TestSARIFSchemaRejectsInvalid(t *testing.T) {
 	t.Parallel()
-	abs, err := filepath.Abs(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + abs))
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := loadSARIFSchema(t)
 	bad := `{"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "results": [{"message": {"text": "x"}, "level": "fatal"}]}]}`
 	res, err := schema.Validate(gojsonschema.NewStringLoader(bad))
 	if err != nil {
@@ -470,4 +456,18 @@ func TestSARIFSchemaRejectsInvalid(t *testing.T) {
 	if res.Valid() || len(res.Errors()) < 2 {
 		t.Errorf("invalid SARIF accepted: %v", res.Errors())
 	}
+}
+
+// loadSARIFSchema loads the official SARIF 2.1.0 schema kept in testdata.
+func loadSARIFSchema(t *testing.T) *gojsonschema.Schema {
+	t.Helper()
+	abs, err := filepath.Abs(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + abs))
+	if err != nil {
+		t.Fatalf("load schema: %v", err)
+	}
+	return schema
 }

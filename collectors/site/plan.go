@@ -64,15 +64,6 @@ func newPlan(s *config.Site, cfg *config.Config, o Options) (*plan, error) {
 			p.hostList = append(p.hostList, h)
 		}
 	}
-	if p.maxRecords <= 0 {
-		p.maxRecords = DefaultMaxRecords
-	}
-	if p.maxName <= 0 {
-		p.maxName = DefaultMaxName
-	}
-	if p.maxPageBytes <= 0 {
-		p.maxPageBytes = DefaultMaxPageBytes
-	}
 	if p.maxPages <= 0 {
 		p.maxPages = DefaultMaxPages
 	}

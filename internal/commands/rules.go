@@ -22,9 +22,9 @@ func newRulesCmd(g *globals) *cobra.Command {
 		Short: "List every rule with its id, severity, kind and title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := engine.New(cmd.Context(), engine.Options{RulesDir: rulesDir})
+			eng, err := loadRules(cmd, rulesDir)
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+				return err
 			}
 			switch format {
 			case "table":
@@ -46,9 +46,9 @@ func newRulesCmd(g *globals) *cobra.Command {
 		Example: "  vern rules explain db.retention_exceeded --lang nb",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := engine.New(cmd.Context(), engine.Options{RulesDir: rulesDir})
+			eng, err := loadRules(cmd, rulesDir)
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+				return err
 			}
 			r, ok := eng.Rules[args[0]]
 			if !ok {
@@ -103,4 +103,10 @@ func hint(ids []string) string {
 		return ""
 	}
 	return "; in that area: " + strings.Join(ids, ", ")
+}
+
+// loadRules compiles the built-in rules and those in dir; a bad rule is a usage error.
+func loadRules(cmd *cobra.Command, dir string) (*engine.Engine, error) {
+	eng, err := engine.New(cmd.Context(), engine.Options{RulesDir: dir})
+	return eng, exitcode.Wrap(exitcode.Usage, err)
 }
