@@ -166,7 +166,7 @@ setTimeout(() => { window.open(%[1]q + '/senere'); document.getElementById('blan
 						},
 					}}
 			},
-			pages: map[string]string{"/": "", "/ok": "", "/loop": "ERR_TOO_MANY_REDIRECTS", "/away": "led off the site",
+			pages: map[string]string{"/": "", "/ok": "", "/loop": "ERR_TOO_MANY_REDIRECTS|timed out", "/away": "led off the site",
 				"/meta": "*", "/reload": "*"},
 			absent: []string{"/elsewhere", "/deeper"},
 			notes:  []string{"led off the site's hosts were stopped"},
@@ -336,7 +336,7 @@ localStorage.setItem('` + longName + `', '` + sentinel + `');
 					t.Errorf("%s: not recorded; pages %+v", path, doc.Pages)
 				case want == "" && pg.Error != "":
 					t.Errorf("%s: error %q, want a load", path, pg.Error)
-				case want != "" && want != "*" && !strings.Contains(pg.Error, want):
+				case want != "" && want != "*" && !containsAny(pg.Error, strings.Split(want, "|")):
 					t.Errorf("%s: error %q, want %q", path, pg.Error, want)
 				}
 			}
@@ -379,4 +379,16 @@ localStorage.setItem('` + longName + `', '` + sentinel + `');
 			t.Logf("phases %+v notes %q", doc.Phases, doc.Notes)
 		})
 	}
+}
+
+// containsAny reports whether s holds one of the alternatives: a redirect loop ends either
+// at Chromium's redirect limit or, on a loaded machine, at the page time limit; both are
+// bounded outcomes.
+func containsAny(s string, alternatives []string) bool {
+	for _, a := range alternatives {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
 }
