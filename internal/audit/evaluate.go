@@ -64,8 +64,8 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 	if err != nil {
 		return nil, err
 	}
-	notes := findings.ApplyWaivers(fs, opts.Waivers, now)
 	targets := targetStatuses(ev)
+	notes := findings.ApplyWaivers(fs, opts.Waivers, now, targets)
 	if ev.SHA256 == "" {
 		if err := ev.Seal(); err != nil {
 			return nil, err

@@ -41,12 +41,20 @@ merged first; they must share the declaration and name no target twice. The eval
 				}
 				docs = append(docs, ev)
 			}
+			if waiversPath == "" {
+				for i, d := range docs {
+					if d.Hashes["waivers"] != docs[0].Hashes["waivers"] {
+						return usageErr("evaluate: %s was collected with other waivers than %s: collect every target with the same waivers.yaml, or pass --waivers", files[i], files[0])
+					}
+				}
+			}
 			ev, err := evidence.Merge(docs)
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
-			var waivers []config.Waiver
-			waiversHash := ""
+			// The waivers of the inventory the evidence was collected with, unless --waivers
+			// names others: a fanned-out collection then judges as `vern audit` does.
+			waivers, waiversHash := ev.Waivers, ev.Hashes["waivers"]
 			if waiversPath != "" {
 				if waivers, waiversHash, err = config.LoadWaivers(waiversPath); err != nil {
 					return exitcode.Wrap(exitcode.Usage, err)
