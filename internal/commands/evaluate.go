@@ -67,6 +67,9 @@ merged first; they must share the declaration and name no target twice. The eval
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
+			if err := audit.Interrupted(cmd.Context()); err != nil {
+				return err
+			}
 			code := doc.Gate.ExitCode
 			if err := audit.WriteReports(out, formats, &reports.Input{Findings: doc, Evidence: ev, Previous: prev, Lang: rf.lang, ReportURL: rf.reportURL}); err != nil {
 				g.entry().WithError(err).Error("writing outputs failed")
