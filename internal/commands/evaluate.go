@@ -20,8 +20,11 @@ func newEvaluateCmd(g *globals) *cobra.Command {
 		Short: "Evaluate the rules over evidence, touching no system",
 		Long: `evaluate turns evidence into findings without touching any system, so an audit can
 be reproduced from its evidence. Several evidence files (one per target of a CI matrix) are
-merged first; they must share the declaration and name no target twice. The evaluation's
-"now" is the evidence's collection time unless --now is given. The exit code is the gate's.`,
+merged first; they must share the declaration and name no target twice. The waivers applied
+are those of the inventory the evidence was collected with (recorded in the evidence), so a
+fanned-out collection gives the findings 'vern audit' gives; --waivers applies another file.
+The evaluation's "now" is the evidence's collection time unless --now is given. The exit
+code is the gate's.`,
 		Example: "  vern evaluate --evidence crm/evidence.json --evidence site/evidence.json --out out",
 		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -81,7 +84,7 @@ merged first; they must share the declaration and name no target twice. The eval
 	}
 	cmd.Flags().StringSliceVarP(&files, "evidence", "e", nil, "evidence file(s) to evaluate (repeatable)")
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "output folder")
-	cmd.Flags().StringVar(&waiversPath, "waivers", "", "waivers.yaml to apply")
+	cmd.Flags().StringVar(&waiversPath, "waivers", "", "waivers.yaml to apply instead of the waivers recorded in the evidence")
 	rf.bind(cmd, true)
 	return cmd
 }
