@@ -10,6 +10,7 @@ import (
 
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/internal/logging"
 	vernrego "github.com/alarmlink/vern/rego"
 )
 
@@ -46,6 +47,10 @@ file) are not errors: they are findings, and check warns about the last.`,
 				RuleIDs: ids, DataKeys: keys, Taxonomy: taxonomy, StrictEnv: strict,
 			})
 			for _, w := range warnings {
+				if g.logFormat == logging.FormatJSON {
+					g.entry().WithField("event", "warning").Warn(w.Error())
+					continue
+				}
 				fmt.Fprintln(g.streams.Err, "warning:", w)
 			}
 			if err != nil {
