@@ -3,6 +3,7 @@ package commands
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/audit"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
@@ -63,7 +64,15 @@ code is the gate's.`,
 					return exitcode.Wrap(exitcode.Usage, err)
 				}
 			}
+			// Every target of the inventory must be in the evidence: a matrix job that never
+			// delivered is a target not collected, never a silent pass.
+			inv := &config.Config{Inventory: ev.Inventory, Processors: ev.Processors}
+			var expected []string
+			for _, c := range collectors.All() {
+				expected = append(expected, c.Targets(inv)...)
+			}
 			doc, err := audit.Evaluate(cmd.Context(), audit.EvaluateOptions{
+				Expected: expected,
 				Evidence: ev, Now: now, FailOn: rf.failOn, Waivers: waivers, WaiversSHA256: waiversHash,
 				RulesDir: rf.rulesDir, VernVersion: version.Version,
 			})

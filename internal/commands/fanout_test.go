@@ -121,6 +121,7 @@ func TestFanOutMatchesAudit(t *testing.T) {
 	}
 	args := []string{"evaluate", "--out", t.TempDir(), "--format", "json", "--now", now}
 	fanOut := args[2]
+	var evidenceFiles []string
 	for _, target := range audited.Targets {
 		if target.Status != "ok" {
 			t.Fatalf("audit: target %s is %s (%s)", target.Name, target.Status, target.Reason)
@@ -131,6 +132,7 @@ func TestFanOutMatchesAudit(t *testing.T) {
 			t.Fatalf("collect --target %s: exit %d\n%s\n%s", target.Name, code, stdout, stderr)
 		}
 		args = append(args, "--evidence", filepath.Join(out, "evidence.json"))
+		evidenceFiles = append(evidenceFiles, filepath.Join(out, "evidence.json"))
 	}
 	code, stdout, stderr = run(t, args...)
 	if code != audited.Gate.ExitCode {
@@ -159,5 +161,19 @@ func TestFanOutMatchesAudit(t *testing.T) {
 	}
 	if evaluated.Hashes["waivers"] != audited.Hashes["waivers"] {
 		t.Errorf("waivers hash: fan-out %s, audit %s", evaluated.Hashes["waivers"], audited.Hashes["waivers"])
+	}
+
+	// A matrix job that never delivered its evidence: that target was not collected, and the
+	// gate fails closed instead of passing over it.
+	missing := audited.Targets[0].Name
+	partialArgs := []string{"evaluate", "--out", t.TempDir(), "--format", "json", "--now", now}
+	for i, e := range evidenceFiles {
+		if i != 0 {
+			partialArgs = append(partialArgs, "--evidence", e)
+		}
+	}
+	code, stdout, stderr = run(t, partialArgs...)
+	if code != exitcode.Incomplete || !strings.Contains(stdout, "not collected: "+missing) {
+		t.Errorf("evaluate without %s: exit %d, want %d\n%s\n%s", missing, code, exitcode.Incomplete, stdout, stderr)
 	}
 }
