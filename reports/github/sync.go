@@ -342,7 +342,7 @@ func printPlan(w io.Writer, repo string, res *Result) error {
 func dryRunVerb(kind string) string {
 	switch kind {
 	case ActionWaive:
-		return "would close waived"
+		return "would close (waived)"
 	case ActionSkip:
 		return "would skip"
 	default:
