@@ -136,6 +136,11 @@ type Gate struct {
 	ExitCode int    `json:"exit_code"`
 	// Failing counts the unwaived findings at or above FailOn.
 	Failing int `json:"failing"`
+	// Partial names the targets collected only in part, so that the verdict never passes
+	// over them quietly.
+	Partial []string `json:"partial,omitempty"`
+	// Failed names the targets that could not be collected.
+	Failed []string `json:"failed,omitempty"`
 }
 
 // Summary counts findings (unwaived and waived) by severity, kind and area.

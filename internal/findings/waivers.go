@@ -3,6 +3,7 @@ package findings
 import (
 	"fmt"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -17,8 +18,10 @@ const expiringWithin = 30 * 24 * time.Hour
 
 // ApplyWaivers marks the findings covered by a waiver in force at now and returns notes on
 // the waivers themselves: expired ones (no longer applied: fail closed), ones expiring
-// within 30 days, ones that match nothing and ones refused.
-func ApplyWaivers(fs []Finding, waivers []config.Waiver, now time.Time) []string {
+// within 30 days, ones that match nothing and ones refused. targets are the run's targets: a
+// waiver about a target that failed or was not collected is not evaluated this run, which
+// says nothing about whether it still matches.
+func ApplyWaivers(fs []Finding, waivers []config.Waiver, now time.Time, targets []TargetStatus) []string {
 	var notes []string
 	used := make([]bool, len(waivers))
 	for i := range fs {
@@ -60,9 +63,51 @@ func ApplyWaivers(fs []Finding, waivers []config.Waiver, now time.Time) []string
 			notes = append(notes, fmt.Sprintf("%s: expired on %s and no longer applies; renew it or fix the findings", where, w.Expires))
 		case expires.Sub(now) <= expiringWithin:
 			notes = append(notes, fmt.Sprintf("%s: expires on %s, within 30 days", where, w.Expires))
+		case !used[wi] && !evaluated(w.Resource, targets):
+			notes = append(notes, where+": not evaluated this run: its target was not collected; it is kept as it is")
 		case !used[wi]:
 			notes = append(notes, where+": matches no finding; remove it")
 		}
 	}
 	return notes
+}
+
+// evaluated reports whether the targets a waiver's resource glob lies in were all collected
+// (in full or in part) this run. Resources outside any target (declaration://) always are.
+func evaluated(resource string, targets []TargetStatus) bool {
+	pattern, ok := targetPattern(resource)
+	if !ok {
+		return true
+	}
+	matched := false
+	for _, t := range targets {
+		if ok, _ := path.Match(pattern, t.Name); !ok {
+			continue
+		}
+		if t.Status == "failed" {
+			return false
+		}
+		matched = true
+	}
+	return matched
+}
+
+// targetPattern turns a resource glob into a glob of the target names that hold it:
+// postgres://crm/... → db:crm, site://www.example.no/... → site:www.example.no,
+// processor://... → processors.
+func targetPattern(resource string) (string, bool) {
+	scheme, rest, ok := strings.Cut(resource, "://")
+	if !ok {
+		return "", false
+	}
+	first, _, _ := strings.Cut(rest, "/")
+	switch scheme {
+	case "postgres":
+		return "db:" + first, true
+	case "site":
+		return "site:" + first, true
+	case "processor":
+		return "processors", true
+	}
+	return "", false
 }
