@@ -91,16 +91,17 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 		fs = []findings.Finding{}
 	}
 	return &findings.Document{
-		VernVersion: opts.VernVersion,
-		EvaluatedAt: now.UTC(),
-		CollectedAt: ev.CollectedAt.UTC(),
-		Hashes:      hashes,
-		Gate:        findings.Judge(fs, targets, failOn),
-		Summary:     findings.Summarise(fs),
-		Findings:    fs,
-		Rules:       fired,
-		Targets:     targets,
-		WaiverNotes: notes,
+		VernVersion:   opts.VernVersion,
+		EvaluatedAt:   now.UTC(),
+		CollectedAt:   ev.CollectedAt.UTC(),
+		Hashes:        hashes,
+		Gate:          findings.Judge(fs, targets, failOn),
+		Summary:       findings.Summarise(fs),
+		Findings:      fs,
+		Rules:         fired,
+		Targets:       targets,
+		WaiverNotes:   findings.WaiverNoteTexts(notes),
+		WaiverNotices: notes,
 	}, nil
 }
 

@@ -116,8 +116,10 @@ type Document struct {
 	Rules map[string]Rule `json:"rules"`
 	// Targets is each target's collection status, for reports and the gate.
 	Targets []TargetStatus `json:"targets"`
-	// WaiverNotes lists problems with waivers themselves (expired, refused, expiring).
-	WaiverNotes []string `json:"waiver_notes,omitempty"`
+	// WaiverNotes lists problems with waivers themselves (expired, refused, expiring), in
+	// English; WaiverNotices says the same as data, for reports in other languages.
+	WaiverNotes   []string     `json:"waiver_notes,omitempty"`
+	WaiverNotices []WaiverNote `json:"waiver_notices,omitempty"`
 }
 
 // TargetStatus is a target's collection outcome as findings.json records it.

@@ -56,7 +56,7 @@ func TestApplyWaivers(t *testing.T) {
 			if tc.waived && fs[0].Waiver.Expiring != tc.expiring {
 				t.Errorf("expiring = %v, want %v", fs[0].Waiver.Expiring, tc.expiring)
 			}
-			joined := strings.Join(notes, "\n")
+			joined := strings.Join(WaiverNoteTexts(notes), "\n")
 			if tc.noteSubstr == "" && joined != "" {
 				t.Errorf("unexpected notes: %s", joined)
 			}
