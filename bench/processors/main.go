@@ -110,15 +110,17 @@ func score(name string, docs []string, ls labels, corpus string, verbose bool) {
 					misses = append(misses, fmt.Sprintf("%s %s: referenced (lines %v), detector says %s", doc, id, refLines, describe(e)))
 				}
 			}
+			// A conflict is found, with a conflicting provision beside it.
+			found := e.Found || e.Status == evidence.ElementConflict
 			switch {
-			case e.Found && isFound:
+			case found && isFound:
 				t.tp++
 				if contains(want, e.Line) {
 					t.located++
 				} else {
 					misses = append(misses, fmt.Sprintf("%s %s: found at line %d, labels accept %v", doc, id, e.Line, want))
 				}
-			case e.Found:
+			case found:
 				t.fp++
 				misses = append(misses, fmt.Sprintf("%s %s: false positive at line %d", doc, id, e.Line))
 			case isFound:
