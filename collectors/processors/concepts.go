@@ -1,5 +1,7 @@
 package processors
 
+import "strings"
+
 // conceptRule is one way an agreement grants an element, as concepts of the word lists
 // (lexicon/*.txt): who acts is the sentence's subject, so the rules name the obligation,
 // the action and its object. All concepts must occur in the sentence or, unless self is
@@ -31,17 +33,17 @@ var elementRules = map[string][]conceptRule{
 	"duration": {
 		{all: []string{"duration"}, none: []string{"audit"}, self: true},
 		{all: []string{"duration"}, label: true},
-		{all: []string{"processing", "continues", "as_long_as"}, none: []string{"audit", "delete_return"}, self: true},
-		{all: []string{"doc_ref", "in_force", "as_long_as"}, none: []string{"audit"}, self: true},
+		{all: []string{"processing", "continues", "as_long_as"}, none: []string{"audit"}, self: true},
+		{all: []string{"doc_ref", "in_force", "as_long_as"}, none: []string{"audit"}, self: true, lead: true},
 	},
 	"nature_purpose": {
 		{all: []string{"nature_purpose"}, none: []string{"hedge"}, self: true},
 		{all: []string{"purpose_label"}, none: []string{"hedge", "special"}, label: true, short: true},
 	},
 	"data_types": {
-		{all: []string{"data_types"}, none: []string{"special"}, self: true},
-		{all: []string{"data_types"}, label: true},
-		{all: []string{"data_label"}, none: []string{"special", "data_subjects", "subjects_label", "processing", "art32_36"}, label: true, short: true},
+		{all: []string{"data_types"}, none: []string{"special", "data_subjects"}, self: true},
+		{all: []string{"data_types"}, none: []string{"data_subjects"}, label: true},
+		{all: []string{"data_label"}, none: []string{"special", "data_subjects", "subjects_label", "art32_36", "delete_return"}, label: true, short: true},
 	},
 	"data_subjects": {
 		{all: []string{"data_subjects"}, self: true},
@@ -111,8 +113,16 @@ var elementHeadings = map[string][]string{
 // matchRule reports whether a rule grants in a sentence (toks) under headings (ctx), and
 // whether it did so from the sentence alone.
 func matchRule(lx *lexicon, r conceptRule, toks, ctx []string) (ok, self bool) {
-	if r.short && len(words(toks)) > 5 {
-		return false, false
+	if r.short {
+		// A short label opens with its word: "Personal data", not "Deletion of personal data".
+		w := words(toks)
+		if len(w) > 5 || len(r.all) == 0 {
+			return false, false
+		}
+		at := lx.find(r.all[0], w)
+		if len(at) == 0 || at[0] != 0 {
+			return false, false
+		}
 	}
 	for _, c := range r.none {
 		if lx.has(c, toks) {
@@ -161,10 +171,26 @@ func leads(lx *lexicon, concepts []string, toks []string) bool {
 				break
 			}
 		}
-		if next < 0 || i == 0 && next > leadWindow {
+		if next < 0 || i == 0 && (next > leadWindow || !determined(toks, next)) {
 			return false
 		}
 		pos = next
 	}
 	return true
+}
+
+// determiners open a sentence about the agreement itself: "This DPA", "Denne avtalen",
+// "Detta avtal", "følgende databehandleraftale".
+var determiners = map[string]bool{"this": true, "these": true, "denne": true, "dette": true, "detta": true,
+	"disse": true, "dessa": true, "følgende": true, "foreliggende": true, "nærværende": true, "föreliggande": true}
+
+// determined reports whether a determiner stands at most three tokens before at (or the
+// token itself is the agreement named alone, "Avtalen", "Aftalen", "Avtalet").
+func determined(toks []string, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-3; k-- {
+		if determiners[toks[k]] {
+			return true
+		}
+	}
+	return strings.HasSuffix(toks[at], "en") || strings.HasSuffix(toks[at], "et")
 }

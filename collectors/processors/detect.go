@@ -103,7 +103,7 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 			lx = vocabularies["en"]
 		}
 		u := unit{s: s, toks: tokens(s.text), ctx: tokens(s.context), lx: lx}
-		u.skip = isPlaceholder(s.raw) || isDefinition(s.text) || lx.has("definitions", u.ctx) && !s.heading
+		u.skip = isPlaceholder(s.raw) || formNoteRe.MatchString(s.text) || isDefinition(s.text) || lx.has("definitions", u.ctx) && !s.heading
 		if s.heading {
 			u.label = i+1 < len(sents) && !sents[i+1].heading && !isPlaceholder(sents[i+1].raw)
 			u.labelToks = u.toks
@@ -147,20 +147,20 @@ type hit struct {
 func grantScore(u unit, id string, self bool) int {
 	score := 0
 	rules := elementRules[id]
-	if len(rules) > 0 && u.lx.has(rules[0].all[0], u.toks) {
+	if len(rules) > 0 && (u.lx.has(rules[0].all[0], u.toks) || elementIsParticular(id) && u.lx.has(rules[0].all[0], lastHeading(u))) {
 		score++ // the element's own name ("subject matter", "duration")
 	}
 	if u.s.heading {
-		score-- // the clause itself is better cited than the heading above it
+		score -= 2 // the clause itself is better cited than the heading above it
 	}
 	if u.lx.has("obliges", u.own) {
 		score++
 	}
-	for _, r := range rules {
-		if len(r.all) > 0 && u.s.lead != "" && u.lx.has(r.all[0], u.own) {
-			score++ // a list item that says the action itself, not only its lead-in
-			break
-		}
+	if u.s.lead != "" && !saysAction(u, rules) {
+		score-- // a list item whose lead-in, not the item, says the action
+	}
+	if !u.s.heading && len(rules) > 0 && len(annexNames(u.s.context)) > 0 && !elementIsParticular(id) {
+		score-- // an annex restates what the body of the agreement provides
 	}
 	for _, c := range elementHeadings[id] {
 		if u.lx.has(c, u.ctx) || u.s.heading && u.lx.has(c, u.toks) || inlineTitleHas(u, c) {
@@ -193,9 +193,6 @@ func grants(u unit, rules []conceptRule, legacy []pattern, particular bool) (boo
 	if u.skip {
 		return false, false
 	}
-	if particular && u.catalogue {
-		return false, false
-	}
 	best, self := false, false
 	for _, r := range rules {
 		if r.label && !u.label {
@@ -213,12 +210,32 @@ func grants(u unit, rules []conceptRule, legacy []pattern, particular bool) (boo
 			self = self || sf
 		}
 	}
-	if !best && anyMatch(legacy, u.s.text) {
+	if !best && anyMatch(legacy, u.s.text) && !anyConcept(u.lx, firstNone(rules), u.toks) {
 		if !u.s.heading || particular && u.label {
-			best, self = true, true
+			// The phrase patterns of clauses/1 still count, but a concept rule's match
+			// is the better citation.
+			return true, false
 		}
 	}
 	return best, self
+}
+
+// firstNone is what voids the element's first rule (its own name): a phrase pattern that
+// names the element in such a sentence does not count either.
+func firstNone(rules []conceptRule) []string {
+	if len(rules) == 0 {
+		return nil
+	}
+	return rules[0].none
+}
+
+func anyConcept(lx *lexicon, concepts []string, toks []string) bool {
+	for _, c := range concepts {
+		if lx.has(c, toks) {
+			return true
+		}
+	}
+	return false
 }
 
 func detectElement(el element, units []unit) evidence.Element {
@@ -245,7 +262,7 @@ func detectElement(el element, units []unit) evidence.Element {
 				continue
 			}
 			any = true
-			if u.ref {
+			if u.ref || el.particular && u.catalogue {
 				if !u.refDone && !ref.ok {
 					ref = hit{true, i, 0}
 				}
@@ -253,8 +270,13 @@ func detectElement(el element, units []unit) evidence.Element {
 					continue // a pointer to an annex is not the particular itself
 				}
 			}
-			if sc := grantScore(u, el.id, self); !best[k].ok || sc > best[k].score {
-				best[k] = hit{true, i, sc}
+			at, sc := i, grantScore(u, el.id, self)
+			if el.particular && u.s.heading && i+1 < len(units) {
+				// A particular's heading is cited by the content under it.
+				at, sc = i+1, grantScore(units[i+1], el.id, true)+1
+			}
+			if !best[k].ok || sc > best[k].score {
+				best[k] = hit{true, at, sc}
 			}
 		}
 		granted[i] = any
@@ -308,7 +330,7 @@ func detectElement(el element, units []unit) evidence.Element {
 func bestOther(units []unit, el element, rules []conceptRule, legacy []pattern, skip int) hit {
 	var h hit
 	for i, u := range units {
-		if i == skip || u.ref && el.particular {
+		if i == skip || (u.ref || u.catalogue) && el.particular {
 			continue
 		}
 		if ok, self := grants(u, rules, legacy, el.particular); ok {
@@ -380,9 +402,10 @@ func generallyDenied(s string) bool {
 var (
 	clauseSplitRe   = regexp.MustCompile(`[,;()]|\b(?:who|which|whom|whose|unless|except|provided that|som ikke|som ikkje|der ikke|som inte)\b`)
 	limitationRe    = regexp.MustCompile(`\b(?:does|do|shall|will) not apply (?:where|if|when|to)\b|\bgjelder ikke (?:der|når|hvis)\b|\bgælder ikke (?:hvor|når|hvis)\b|\bgäller inte (?:där|när|om)\b`)
+	formNoteRe      = regexp.MustCompile(`\(please specify\)|\bplease specify\b|\[insert\b|\bto be completed\b|\bfylles ut\b|\budfyldes\b|\bfylls i\b`)
 	labelLineRe     = regexp.MustCompile(`^[^.:;]{2,60}: \S`)
 	inlineTitleRe   = regexp.MustCompile(`^\s*(?:[\d.]+\s*)?\*\*\s*(?:[\d.]+\s*)?([^*]{2,80}?)\*\*`)
-	definitionRe    = regexp.MustCompile(`^(?:\d+(?:\.\d+)*\.?\s+)?(?:"[^"]{1,60}"(?:\s*(?:/|or|and|eller|og|och)\s*"[^"]{1,60}")*\s*(?:\([^)]*\)\s*)?(?:means|shall mean|has the meaning|have the meaning|refers to|betyr|betyder|avser|innebærer|er|is|are)\b|[\p{L}-]+(?: [\p{L}-]+){0,3}:\s*(?:all|any|den|det|enhver|alle|varje|tredje|en|ein|et)\b)`)
+	definitionRe    = regexp.MustCompile(`^(?:\d+(?:\.\d+)*\.?\s+)?(?:"[^"]{1,60}"(?:\s*(?:/|or|and|eller|og|och)\s*"[^"]{1,60}")*\s*(?:\([^)]*\)\s*)?(?:means|shall mean|has the meaning|have the meaning|will have the meaning|shall have the meaning|refers to|betyr|betyder|avser|innebærer|er|is|are)\b|[\p{L}-]+(?: [\p{L}-]+){0,3}:\s*(?:all|any|den|det|enhver|alle|varje|tredje|en|ein|et)\b)`)
 	placeholderRe   = regexp.MustCompile("^(?:`[^`]*`|'[^']*'|_{3,}|\\[[^\\]]*\\]|<[^>]*>|\\.{3,}|tbd|xx+|\\s)+$")
 	referenceVerbRe = regexp.MustCompile(`\b(?:describes|sets out|specifies|contains|set out in|set forth in|specified in|described in|listed in|detailed in|fremgår|framgår|angitt i|angivet i|anges i|beskrevet i|beskrivs i)\b`)
 )
@@ -474,4 +497,32 @@ func isNameWord(w string) bool {
 	}
 	w = strings.TrimRight(w, ".,;)")
 	return nameWordRe.MatchString(w) && !contractWords[strings.ToLower(w)]
+}
+
+// saysAction reports whether a list item's own words (without its lead-in) carry the
+// action of one of the rules.
+func saysAction(u unit, rules []conceptRule) bool {
+	for _, r := range rules {
+		if len(r.all) > 0 && u.lx.has(r.all[0], u.own) {
+			return true
+		}
+	}
+	return false
+}
+
+func elementIsParticular(id string) bool {
+	switch id {
+	case "subject_matter", "duration", "nature_purpose", "data_types", "data_subjects":
+		return true
+	}
+	return false
+}
+
+// lastHeading is the tokens of the nearest heading above a sentence.
+func lastHeading(u unit) []string {
+	ctx := u.s.context
+	if i := strings.LastIndex(ctx, " | "); i >= 0 {
+		ctx = ctx[i+3:]
+	}
+	return tokens(ctx)
 }

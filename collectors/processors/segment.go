@@ -18,6 +18,9 @@ type Line struct {
 	Heading bool
 	// Alone is set for lines that stand as a unit of their own (a table row).
 	Alone bool
+	// Marked is set where the format marks headings itself (Markdown): no other line is
+	// then taken for a heading by its looks.
+	Marked bool
 }
 
 // sentence is a unit the clause patterns are matched against: one sentence, list item or
@@ -165,7 +168,7 @@ func segment(lines []Line) []sentence {
 			flush()
 			prevEnded = true
 			continue
-		case l.Heading || !l.Alone && isHeading(s, prevEnded) && !continues(lines, li):
+		case l.Heading || !l.Alone && (!l.Marked || numberedRe.MatchString(s)) && isHeading(s, prevEnded) && !continues(lines, li):
 			flush()
 			if lead != nil {
 				out = append(out, *lead)
