@@ -3,6 +3,7 @@ package processors
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/alarmlink/vern/internal/evidence"
 )
@@ -18,6 +19,9 @@ type Source struct {
 type Reading struct {
 	Documents []evidence.Document
 	Elements  map[string]evidence.Element
+	// Partial and Reason are set when a file is in a language vern does not read.
+	Partial bool
+	Reason  string
 }
 
 // ReadAgreement reads an agreement from its files, as the collector does with a registry
@@ -26,15 +30,87 @@ type Reading struct {
 func ReadAgreement(srcs []Source, role string) (Reading, error) {
 	c := NewWithOptions(Options{})
 	var r Reading
-	var lines []Line
-	for _, s := range srcs {
+	var docs []docLines
+	for i, s := range srcs {
 		ls, d := c.parse(context.Background(), s.Name, s.Data, evidence.Document{Path: s.Name})
 		if d.Status != evidence.DocumentFound {
 			return Reading{}, fmt.Errorf("read %s: %s: %s", s.Name, d.Status, d.Reason)
 		}
 		r.Documents = append(r.Documents, d)
-		lines = append(lines, ls...)
+		docs = append(docs, docLines{index: i, name: s.Name, lines: ls})
 	}
-	r.Elements = Detect(lines, role)
+	j := judge(docs, role)
+	for i, lang := range j.langs {
+		r.Documents[docs[i].index].Language = lang
+	}
+	r.Partial, r.Reason = j.partial, j.reason
+	if !r.Partial {
+		r.Elements = j.elements
+	}
 	return r, nil
+}
+
+// docLines is the text of one readable file of an agreement; index is its place among the
+// agreement's files.
+type docLines struct {
+	index int
+	name  string
+	lines []Line
+}
+
+// judgement is what judge finds in an agreement's readable files.
+type judgement struct {
+	sents    []sentence
+	langs    []string
+	elements map[string]evidence.Element
+	partial  bool
+	reason   string
+	docs     []docLines
+}
+
+// judge reads an agreement's files together as one agreement: each in its own language,
+// with annexes in one file answering references in another. A file in a language vern has
+// no word lists for leaves the agreement unjudged (partial), never a list of missing
+// clauses.
+func judge(docs []docLines, role string) judgement {
+	j := judgement{docs: docs}
+	var unsupported []string
+	for i, d := range docs {
+		ss := segment(d.lines)
+		for k := range ss {
+			ss[k].doc = i
+		}
+		lang := languageOf(ss)
+		if detected := detectLanguage(joinText(ss)); detected != "" && !supportedLanguage(detected) {
+			lang = detected
+			unsupported = append(unsupported, detected)
+		}
+		j.langs = append(j.langs, lang)
+		j.sents = append(j.sents, ss...)
+	}
+	if len(unsupported) > 0 {
+		j.partial = true
+		j.reason = fmt.Sprintf("language %s not supported, not checked", strings.Join(unsupported, ", "))
+		return j
+	}
+	names := make([]string, len(docs))
+	if len(docs) > 1 {
+		for i, d := range docs {
+			names[i] = d.name
+		}
+	}
+	j.elements = detect(j.sents, role, j.langs, names)
+	return j
+}
+
+func joinText(ss []sentence) string {
+	var b strings.Builder
+	for _, s := range ss {
+		b.WriteString(s.text)
+		b.WriteByte(' ')
+		if b.Len() > 20000 {
+			break
+		}
+	}
+	return b.String()
 }

@@ -78,12 +78,22 @@ type unit struct {
 // language of document i). A sentence counts only where it grants the element; a
 // sentence that names the element to refuse it marks it negated, and a grant elsewhere with
 // a refusal gives a conflict with both places; a particular left to an annex that is not on
-// file is referenced, not missing. supplied lists the annex names present among the files.
-func detect(sents []sentence, role string, langs []string, supplied map[string]bool) map[string]evidence.Element {
-	units := prepare(sents, langs, supplied)
+// file is referenced, not missing. names, when the agreement has several files, names
+// them by document index for the evidence.
+func detect(sents []sentence, role string, langs []string, names []string) map[string]evidence.Element {
+	units := prepare(sents, langs, nil)
 	out := map[string]evidence.Element{}
 	for _, el := range elementsFor(role) {
-		out[el.id] = detectElement(el, units)
+		e, at, other := detectElement(el, units)
+		if len(names) > 1 {
+			if at >= 0 {
+				e.Document = names[units[at].s.doc]
+			}
+			if other >= 0 && e.Conflict != nil {
+				e.Conflict.Document = names[units[other].s.doc]
+			}
+		}
+		out[el.id] = e
 	}
 	return out
 }
@@ -238,7 +248,9 @@ func anyConcept(lx *lexicon, concepts []string, toks []string) bool {
 	return false
 }
 
-func detectElement(el element, units []unit) evidence.Element {
+// detectElement judges one element; it returns the unit cited (-1 for none) and, for a
+// conflict, the refusing one.
+func detectElement(el element, units []unit) (evidence.Element, int, int) {
 	type list struct {
 		name   string
 		rules  []conceptRule
@@ -259,6 +271,10 @@ func detectElement(el element, units []unit) evidence.Element {
 		for k, l := range lists {
 			ok, self := grants(u, l.rules, l.legacy, el.particular)
 			if !ok {
+				if el.particular && u.ref && !u.refDone && !ref.ok && !u.skip && namesElement(u.lx, el.id, u.toks) {
+					// "Types of data and categories of data subjects: see Annex 1."
+					ref = hit{true, i, 0}
+				}
 				continue
 			}
 			any = true
@@ -272,8 +288,16 @@ func detectElement(el element, units []unit) evidence.Element {
 			}
 			at, sc := i, grantScore(u, el.id, self)
 			if el.particular && u.s.heading && i+1 < len(units) {
-				// A particular's heading is cited by the content under it.
-				at, sc = i+1, grantScore(units[i+1], el.id, true)+1
+				// A particular's heading is cited by the content under it, unless that
+				// only points elsewhere.
+				next := units[i+1]
+				if next.ref || next.catalogue {
+					if next.ref && !next.refDone && !ref.ok {
+						ref = hit{true, i + 1, 0}
+					}
+					continue
+				}
+				at, sc = i+1, grantScore(next, el.id, true)+1
 			}
 			if !best[k].ok || sc > best[k].score {
 				best[k] = hit{true, at, sc}
@@ -306,24 +330,30 @@ func detectElement(el element, units []unit) evidence.Element {
 		}
 	}
 	complete := len(missing) == 0 && first >= 0
+	at, other := -1, -1
 	switch {
 	case complete && refusal.ok:
 		e = located(evidence.Element{Negated: true, Status: evidence.ElementConflict}, units[first].s)
 		c := located(evidence.Element{}, units[refusal.idx].s)
 		e.Conflict = &evidence.Location{Page: c.Page, Line: c.Line, Excerpt: c.Excerpt}
+		at, other = first, refusal.idx
 	case complete:
 		e = located(evidence.Element{Found: true, Status: evidence.ElementFound}, units[first].s)
+		at = first
 	case refusal.ok:
 		e = located(evidence.Element{Negated: true, Status: evidence.ElementMissing}, units[refusal.idx].s)
+		at = refusal.idx
 	case ref.ok && first < 0:
 		e = located(evidence.Element{Status: evidence.ElementReferenced}, units[ref.idx].s)
+		at = ref.idx
 	case first >= 0:
 		e = located(evidence.Element{Status: evidence.ElementMissing}, units[first].s)
+		at = first
 	default:
 		e = evidence.Element{Status: evidence.ElementMissing}
 	}
 	e.Missing = missing
-	return e
+	return e, at, other
 }
 
 // bestOther finds the best grant other than the sentence at skip.

@@ -56,6 +56,7 @@ import data.vern.lib
 deny contains f if {
 	some id, rec in _records
 	rec.document.status == "found"
+	not rec.partial == true
 	p := object.get(_registry, id, {})
 	some element in _elements[_role(p)]
 	e := object.get(rec, ["elements", element], {})
@@ -177,19 +178,31 @@ _verb_nb(e) := "avskjærer" if e.negated == true
 
 else := "fastsetter ikke"
 
-_where_en(e) := sprintf(" at page %d, line %d", [e.page, e.line]) if e.negated == true
+_where_en(e) := sprintf(" at page %d, line %d, which conflicts with a grant at page %d, line %d", [
+	e.conflict.page, e.conflict.line, e.page, e.line,
+]) if e.status == "conflict"
+
+else := sprintf(" at page %d, line %d", [e.page, e.line]) if e.negated == true
 
 else := sprintf("; only part of it was found (missing: %s)", [concat(", ", e.missing)]) if count(e.missing) > 0
 
 else := ""
 
-_where_nb(e) := sprintf(" på side %d, linje %d", [e.page, e.line]) if e.negated == true
+_where_nb(e) := sprintf(" på side %d, linje %d, i strid med det som gis på side %d, linje %d", [
+	e.conflict.page, e.conflict.line, e.page, e.line,
+]) if e.status == "conflict"
+
+else := sprintf(" på side %d, linje %d", [e.page, e.line]) if e.negated == true
 
 else := sprintf("; bare deler av det ble funnet (mangler: %s)", [concat(", ", e.missing)]) if count(e.missing) > 0
 
 else := ""
 
-_location(e) := {"page": e.page, "line": e.line} if {
+_location(e) := {"page": e.page, "line": e.line, "conflict": e.conflict} if {
+	e.status == "conflict"
+	is_number(e.page)
+	is_number(e.line)
+} else := {"page": e.page, "line": e.line} if {
 	is_number(e.page)
 	is_number(e.line)
 } else := {}
