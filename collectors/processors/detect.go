@@ -65,6 +65,9 @@ type unit struct {
 	label   bool // a heading with content after it, or a "Label: content" line
 	ref     bool // points to an annex, schedule or cover page
 	refDone bool // ... which is supplied with the agreement
+	// near is ctx with the rest of the sentence's paragraph: where a rule's other concepts
+	// may stand.
+	near []string
 	// labelToks are the tokens of the label: the heading, or the text before the colon.
 	labelToks []string
 	// own are the tokens of the sentence without the lead-in it carries.
@@ -102,6 +105,14 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 	if supplied == nil {
 		supplied = suppliedAnnexes(sents)
 	}
+	// A provision is its paragraph: the other sentences of it are context for each.
+	paraText := map[[2]int]string{}
+	for _, s := range sents {
+		if !s.heading {
+			k := [2]int{s.doc, s.para}
+			paraText[k] += " " + strings.TrimPrefix(s.text, s.lead)
+		}
+	}
 	units := make([]unit, len(sents))
 	for i, s := range sents {
 		lang := "en"
@@ -113,6 +124,10 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 			lx = vocabularies["en"]
 		}
 		u := unit{s: s, toks: tokens(s.text), ctx: tokens(s.context), lx: lx}
+		u.near = u.ctx
+		if !s.heading {
+			u.near = append(append([]string(nil), u.ctx...), tokens(paraText[[2]int{s.doc, s.para}])...)
+		}
 		u.skip = isPlaceholder(s.raw) || formNoteRe.MatchString(s.text) || isDefinition(s.text) || lx.has("definitions", u.ctx) && !s.heading
 		if s.heading {
 			u.label = i+1 < len(sents) && !sents[i+1].heading && !isPlaceholder(sents[i+1].raw)
@@ -163,8 +178,8 @@ func grantScore(u unit, id string, self bool) int {
 	if u.s.heading {
 		score -= 2 // the clause itself is better cited than the heading above it
 	}
-	if u.lx.has("obliges", u.own) {
-		score++
+	if u.lx.has("obliges", u.toks) {
+		score++ // "shall", "skal", "ska": an obligation, not a description
 	}
 	if u.s.lead != "" && !saysAction(u, rules) {
 		score-- // a list item whose lead-in, not the item, says the action
@@ -215,7 +230,7 @@ func grants(u unit, rules []conceptRule, legacy []pattern, particular bool) (boo
 		if r.label {
 			toks = u.labelToks
 		}
-		if ok, sf := matchRule(u.lx, r, toks, u.ctx); ok {
+		if ok, sf := matchRule(u.lx, r, toks, u.near); ok {
 			best = true
 			self = self || sf
 		}

@@ -39,6 +39,8 @@ type sentence struct {
 	lead string
 	// doc indexes the agreement file the sentence comes from.
 	doc int
+	// para numbers the paragraph (or list item) the sentence stands in: one provision.
+	para int
 }
 
 var (
@@ -124,10 +126,12 @@ func segment(lines []Line) []sentence {
 		}
 		out = append(out, s)
 	}
+	paraNo := 0
 	flush := func() {
 		text := para.String()
 		item := paraItem
 		paraItem = false
+		paraNo++
 		if strings.TrimSpace(text) != "" {
 			for _, sp := range splitSentences(text) {
 				for sp.start < sp.end && text[sp.start] == ' ' {
@@ -141,7 +145,7 @@ func segment(lines []Line) []sentence {
 				if raw == "" {
 					continue
 				}
-				emit(sentence{text: normalise(raw), raw: raw, page: marks[i].page, line: marks[i].line, item: item})
+				emit(sentence{text: normalise(raw), raw: raw, page: marks[i].page, line: marks[i].line, item: item, para: paraNo})
 			}
 		}
 		para.Reset()
