@@ -4,6 +4,7 @@
 // for the tuning and the held-out split apart. It is a measurement, not a test.
 //
 //	go run ./bench/processors [--corpus DIR] [--labels FILE] [--split tune|heldout|all] [-v]
+//	go run ./bench/processors --fingerprint EURLEX.md --module TWO --id ID --name NAME --source SRC
 //
 // The corpus defaults to ../shared/corpus/dpa beside the repository, the labels to
 // collectors/processors/testdata/real-labels.json. With -v every miss is listed (document,
@@ -40,6 +41,9 @@ type docLabel struct {
 	Referenced map[string][]int `json:"referenced"`
 }
 
+// docInfo collects, per document scored, its detected language and standard text.
+var docInfo []string
+
 // tally counts one element's judgements over a split.
 type tally struct {
 	tp, fp, fn, tn   int
@@ -56,7 +60,18 @@ func main() {
 	labelPath := flag.String("labels", filepath.Join(root, "collectors", "processors", "testdata", "real-labels.json"), "hand labels")
 	split := flag.String("split", "all", "split to score: tune, heldout or all")
 	verbose := flag.Bool("v", false, "list every miss")
+	fingerprint := flag.String("fingerprint", "", "write the fingerprints of a standard text (the EUR-Lex text of Decision 2021/914) to stdout instead of scoring")
+	module := flag.String("module", "TWO", "with --fingerprint: the module (TWO or THREE)")
+	id := flag.String("id", "", "with --fingerprint: the standard's id")
+	name := flag.String("name", "", "with --fingerprint: the standard's name")
+	source := flag.String("source", "", "with --fingerprint: where the text came from")
 	flag.Parse()
+	if *fingerprint != "" {
+		if err := fingerprintEURLex(os.Stdout, *fingerprint, *module, *id, *name, *source); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 
 	b, err := os.ReadFile(*labelPath)
 	if err != nil {
@@ -146,6 +161,10 @@ func score(name string, docs []string, ls labels, corpus string, verbose bool) {
 		all.refRight += t.refRight
 	}
 	printRow("all", all)
+	for _, d := range docInfo {
+		fmt.Println("  doc:", d)
+	}
+	docInfo = docInfo[:0]
 	if verbose {
 		sort.Strings(misses)
 		for _, m := range misses {
@@ -203,6 +222,15 @@ func detect(corpus, doc string) (map[string]evidence.Element, error) {
 	if err != nil {
 		return nil, err
 	}
+	lang := "?"
+	if len(r.Documents) > 0 {
+		lang = r.Documents[0].Language
+	}
+	std := "no standard text recognised"
+	if r.Standard != nil {
+		std = fmt.Sprintf("built on %s (%d of %d sentences; %d clauses not found)", r.Standard.ID, r.Standard.Matched, r.Standard.Total, len(r.Standard.Departures))
+	}
+	docInfo = append(docInfo, fmt.Sprintf("%s: language %s; %s", doc, lang, std))
 	return r.Elements, nil
 }
 

@@ -22,6 +22,8 @@ type Reading struct {
 	// Partial and Reason are set when a file is in a language vern does not read.
 	Partial bool
 	Reason  string
+	// Standard is the standard text the agreement is built on, when one is recognised.
+	Standard *evidence.StandardText
 }
 
 // ReadAgreement reads an agreement from its files, as the collector does with a registry
@@ -46,6 +48,7 @@ func ReadAgreement(srcs []Source, role string) (Reading, error) {
 	r.Partial, r.Reason = j.partial, j.reason
 	if !r.Partial {
 		r.Elements = j.elements
+		r.Standard = j.standard
 	}
 	return r, nil
 }
@@ -65,6 +68,7 @@ type judgement struct {
 	elements map[string]evidence.Element
 	partial  bool
 	reason   string
+	standard *evidence.StandardText
 	docs     []docLines
 }
 
@@ -100,6 +104,7 @@ func judge(docs []docLines, role string) judgement {
 		}
 	}
 	j.elements = detect(j.sents, role, j.langs, names)
+	j.standard = recogniseStandard(j.sents)
 	return j
 }
 

@@ -147,6 +147,7 @@ func (c *Collector) collectOne(ctx context.Context, cfg *config.Config, p config
 		rec.Partial, rec.PartialReason = r.partial, r.reason
 		if !r.partial {
 			rec.Elements = r.elements
+			rec.Standard = r.standard
 		}
 		rec.Extracted = extract(docs[0].lines)
 		applyReview(&rec, p, r)
