@@ -37,8 +37,8 @@ func Detect(lines []Line, role string) map[string]evidence.Element {
 	return detect(sents, role, []string{languageOf(sents)}, nil)
 }
 
-// languageOf detects the language of a document's sentences, English when it cannot tell
-// (too little text): the rules then read it with the English word list only.
+// languageOf detects the language of a document's sentences, "" when it cannot tell (too
+// little text): the rules then read it with every word list.
 func languageOf(sents []sentence) string {
 	var b strings.Builder
 	for _, s := range sents {
@@ -48,10 +48,7 @@ func languageOf(sents []sentence) string {
 			break
 		}
 	}
-	if l := detectLanguage(b.String()); l != "" {
-		return l
-	}
-	return "en"
+	return detectLanguage(b.String())
 }
 
 // unit is a sentence prepared for the rules: its tokens, its headings' tokens and what
@@ -115,13 +112,13 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 	}
 	units := make([]unit, len(sents))
 	for i, s := range sents {
-		lang := "en"
-		if s.doc < len(langs) && langs[s.doc] != "" {
+		lang := ""
+		if s.doc < len(langs) {
 			lang = langs[s.doc]
 		}
 		lx := vocabularies[lang]
 		if lx == nil {
-			lx = vocabularies["en"]
+			lx = vocabularies[""]
 		}
 		u := unit{s: s, toks: tokens(s.text), ctx: tokens(s.context), lx: lx}
 		u.near = u.ctx

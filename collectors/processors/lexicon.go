@@ -78,6 +78,14 @@ func mustLexicons() (map[string]*lexicon, map[string]*lexicon) {
 		}
 		vocab[lang] = m
 	}
+	// A text too short to tell its language is read with every word list.
+	all := &lexicon{concepts: map[string][]lexTerm{}}
+	for _, lang := range lexiconLanguages {
+		for c, ts := range lxs[lang].concepts {
+			all.concepts[c] = append(all.concepts[c], ts...)
+		}
+	}
+	vocab[""] = all
 	return lxs, vocab
 }
 
