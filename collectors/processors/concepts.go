@@ -26,8 +26,8 @@ type conceptRule struct {
 // elementRules are the concept rules per element; d has its parts in partRules instead.
 var elementRules = map[string][]conceptRule{
 	"subject_matter": {
-		{all: []string{"subject_matter"}, self: true},
-		{all: []string{"subject_matter"}, label: true},
+		{all: []string{"subject_matter"}, none: []string{"governing_law"}, self: true},
+		{all: []string{"subject_matter"}, none: []string{"governing_law"}, label: true},
 		{all: []string{"doc_ref", "regulates", "processing"}, none: []string{"governing_law"}, self: true, lead: true},
 	},
 	"duration": {
@@ -35,6 +35,7 @@ var elementRules = map[string][]conceptRule{
 		{all: []string{"duration"}, label: true},
 		{all: []string{"processing", "continues", "as_long_as"}, none: []string{"audit"}, self: true},
 		{all: []string{"doc_ref", "in_force", "as_long_as"}, none: []string{"audit"}, self: true, lead: true},
+		{all: []string{"doc_ref", "in_force", "from", "until"}, none: []string{"audit"}, self: true, lead: true},
 	},
 	"nature_purpose": {
 		{all: []string{"nature_purpose"}, none: []string{"hedge"}, self: true},

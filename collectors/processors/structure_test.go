@@ -72,6 +72,31 @@ func TestReadingStructure(t *testing.T) {
 			id:   "data_subjects", status: evidence.ElementMissing,
 		},
 		{
+			name: "a governing-law clause is no subject matter",
+			text: "# Agreement\n\nThis agreement and any dispute arising out of it or its subject matter or formation shall be governed by the laws of Norway.\n",
+			id:   "subject_matter", status: evidence.ElementMissing,
+		},
+		{
+			name: "a term from one date to another is a duration",
+			text: "# Databehandleravtale\n\nAvtalen løper fra 1. mars 2024 til 1. mars 2027.\n",
+			id:   "duration", status: evidence.ElementFound, line: 3,
+		},
+		{
+			name: "a label line names the data types",
+			text: "# Databehandleravtale\n\nKategorier av opplysninger: navn, adresse og telefonnummer.\n",
+			id:   "data_types", status: evidence.ElementFound, line: 3,
+		},
+		{
+			name: "data subjects named in a section heading",
+			text: "# Databehandleravtale\n\n## 3. Registrerte\n\n- Kundens kunder\n- Kundens ansatte\n",
+			id:   "data_subjects", status: evidence.ElementFound, line: 5,
+		},
+		{
+			name: "assistance with requests under the rights heading",
+			text: "# Databehandleravtale\n\n## 7. De registrertes rettigheter\n\nDatabehandleren skal etter avtale bistå den behandlingsansvarlige slik at henvendelser om innsyn, retting og sletting kan besvares.\n",
+			id:   "e", status: evidence.ElementFound, line: 5,
+		},
+		{
 			name: "Swedish compounds and inflections",
 			text: "# Avtal\n\n## Underbiträden\n\nKunden ger ett generellt godkännande för anlitande av underbiträden. Biträdet ska säkerställa att underbiträdet omfattas av likvärdiga skyldigheter.\n",
 			id:   "d", status: evidence.ElementFound, line: 5,
