@@ -277,9 +277,8 @@ func detectElement(el element, units []unit) (evidence.Element, int, int) {
 	}
 	best := make([]hit, len(lists))
 	var refusal, ref hit
-	granted := make([]bool, len(units))
 	for i, u := range units {
-		any := false
+		matched := false
 		for k, l := range lists {
 			ok, self := grants(u, l.rules, l.legacy, el.particular)
 			if !ok {
@@ -289,9 +288,9 @@ func detectElement(el element, units []unit) (evidence.Element, int, int) {
 				}
 				continue
 			}
-			any = true
+			matched = true
 			if u.ref || el.particular && u.catalogue {
-				if !u.refDone && !ref.ok {
+				if u.ref && !u.refDone && !ref.ok {
 					ref = hit{true, i, 0}
 				}
 				if el.particular {
@@ -315,11 +314,10 @@ func detectElement(el element, units []unit) (evidence.Element, int, int) {
 				best[k] = hit{true, at, sc}
 			}
 		}
-		granted[i] = any
 		if u.s.heading || u.skip {
 			continue
 		}
-		if !refusal.ok && (anyMatch(el.deny, u.s.text) || any && scopedDenial(u, el.id)) {
+		if !refusal.ok && (anyMatch(el.deny, u.s.text) || matched && scopedDenial(u, el.id)) {
 			refusal = hit{true, i, 0}
 		}
 	}
