@@ -139,6 +139,7 @@ Exit codes: 0 gate passed, 1 findings at or above --fail-on, 2 invalid input or 
 		newReportCmd(g),
 		newIssuesCmd(g),
 		newRulesCmd(g),
+		newProcessorsCmd(g),
 		newCheckCmd(g),
 		newDemoCmd(g),
 		newVersionCmd(g),

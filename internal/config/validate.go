@@ -274,7 +274,18 @@ func checkProcessor(d *fileDecoder, p *Processor) {
 		d.date("agreement.signed", a.Signed)
 		d.date("agreement.expires", a.Expires)
 	}
+	if r := p.Review; r != nil {
+		d.date("review.date", r.Date)
+		if !sha256Re.MatchString(r.SHA256) {
+			d.errorf(d.at("review.sha256"), "review.sha256 %s is not a SHA-256 in hex; copy the document's hash from `vern processors review %s`", quote(r.SHA256), p.ID)
+		}
+		if strings.TrimSpace(r.By) == "" {
+			d.errorf(d.at("review.by"), "review.by is empty; name who reviewed the agreement")
+		}
+	}
 }
+
+var sha256Re = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // checkWaivers checks each waiver: its dates, that it lasts at most a year, and that it does
 // not try to silence collect.failed.
