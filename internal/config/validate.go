@@ -195,6 +195,9 @@ func checkInventory(d *fileDecoder, inv *Inventory) []string {
 				d.errorf(d.keyAt(path), "dataset %s in %s is not schema.table; write the table with its schema, e.g. public.%s", quote(name), base, name)
 			}
 			ds := database.Datasets[name]
+			if ds.Subject != nil && strings.TrimSpace(ds.Subject.Key) == "" {
+				d.errorf(d.keyAt(path+".subject"), "subject in %s names no key; write the column that identifies the person, e.g. subject: {key: customer_id}", path)
+			}
 			if ds.Consent != nil {
 				ds.Consent.GracePeriod = d.period(path+".consent.grace", ds.Consent.Grace)
 			}
