@@ -95,7 +95,7 @@ func Build(name string, db *evidence.Database, inv config.Database, decl config.
 	// The tables with personal data: detected (and not ignored) or mapped with categories.
 	personal := map[string]*Table{}
 	for _, t := range sortedKeys(db.Personal) {
-		if ignored(inv.Ignore, t) || db.Tables[t] == nil {
+		if Ignored(inv.Ignore, t) || db.Tables[t] == nil {
 			continue
 		}
 		personal[t] = &Table{Table: t, Kinds: kindsOf(db.Personal[t])}

@@ -154,9 +154,9 @@ func direct(kind string) bool {
 	return false
 }
 
-// ignored matches the inventory's ignore globs the way the rules do: "*" stays inside one
-// dot-separated part.
-func ignored(patterns []string, table string) bool {
+// Ignored reports whether table matches one of the inventory's ignore globs, the way the
+// rules match them: "*" stays inside one dot-separated part.
+func Ignored(patterns []string, table string) bool {
 	t := strings.ReplaceAll(table, ".", "/")
 	for _, p := range patterns {
 		if ok, _ := path.Match(strings.ReplaceAll(p, ".", "/"), t); ok {
