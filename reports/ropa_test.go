@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
@@ -326,5 +327,61 @@ func TestWriteAllWritesBothRecordFiles(t *testing.T) {
 		if st, err := os.Stat(filepath.Join(dir, n)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: missing or empty (%v)", n, err)
 		}
+	}
+}
+
+// TestMatrixRightsUseReachability checks that the rights a database serves are judged by
+// whether a subject key reaches every personal table, not kept because they are stated.
+func TestMatrixRightsUseReachability(t *testing.T) {
+	t.Parallel()
+	rightsRow := func(in *Input, right string) *matrixRow {
+		for _, s := range buildMatrix(in, "en") {
+			for _, r := range s.Rows {
+				if r.Key == "declaration://rights/"+right {
+					return r
+				}
+			}
+		}
+		t.Fatalf("no row for %s", right)
+		return nil
+	}
+	in := demoInput(t, "en")
+	access := rightsRow(in, "access")
+	if strings.Join(access.Facts, "|") != "crm: access: 9 of 10 personal tables reachable" || access.Status != statusBroken {
+		t.Errorf("access = %v %s", access.Facts, access.Status)
+	}
+	linked := false
+	for _, f := range access.Findings {
+		linked = linked || (f.Rule == "db.subject_unreachable" && f.Resource == "postgres://crm/public.call_log")
+	}
+	if !linked {
+		t.Error("access does not link the call log's finding")
+	}
+	if c := rightsRow(in, "complaint"); c.Status != statusKept || len(c.Facts) != 0 {
+		t.Errorf("complaint = %v %s, want kept as stated", c.Facts, c.Status)
+	}
+
+	// Declare the call log's key and drop the finding: every table is reached.
+	in = demoInput(t, "en")
+	db := in.Evidence.Inventory.Databases["crm"]
+	ds := db.Datasets["public.call_log"]
+	ds.Subject = &config.Subject{Key: "caller_phone"}
+	db.Datasets["public.call_log"] = ds
+	var kept []findings.Finding
+	for _, f := range in.Findings.Findings {
+		if f.Rule != "db.subject_unreachable" {
+			kept = append(kept, f)
+		}
+	}
+	in.Findings.Findings = kept
+	if e := rightsRow(in, "erasure"); strings.Join(e.Facts, "|") != "crm: erasure: 10 of 10 personal tables reachable" || e.Status != statusKept {
+		t.Errorf("erasure = %v %s", e.Facts, e.Status)
+	}
+
+	// Reachability alone breaks the row, even without a finding.
+	in = demoInput(t, "en")
+	in.Findings.Findings = kept
+	if a := rightsRow(in, "access"); a.Status != statusBroken {
+		t.Errorf("access without the finding = %s, want broken", a.Status)
 	}
 }
