@@ -315,9 +315,9 @@ func TestMatrixStatuses(t *testing.T) {
 		"declaration://cookies/purposes/analytics":  statusBroken,
 		"declaration://cookies/purposes/functional": statusKept,
 		// No foreign key and no subject key reaches the fixture's two personal datasets.
-		"declaration://rights/access":               statusBroken,
-		"declaration://rights/restriction":          statusUndeclared,
-		"other://postgres://crm":                    statusUndeclared,
+		"declaration://rights/access":      statusBroken,
+		"declaration://rights/restriction": statusUndeclared,
+		"other://postgres://crm":           statusUndeclared,
 	}
 	for k, w := range want {
 		if got[k] != w {
