@@ -20,10 +20,20 @@ type edge struct {
 type graph struct {
 	children map[string][]edge // parent → edges from the tables that refer to it
 	parents  map[string][]edge // child → its own foreign keys
+	// person marks the tables holding a direct identifier: going up a foreign key stops
+	// there.
+	person map[string]bool
 }
 
 func newGraph(db *evidence.Database) graph {
-	g := graph{children: map[string][]edge{}, parents: map[string][]edge{}}
+	g := graph{children: map[string][]edge{}, parents: map[string][]edge{}, person: map[string]bool{}}
+	for t, cols := range db.Personal {
+		for _, k := range kindsOf(cols) {
+			if direct(k) {
+				g.person[t] = true
+			}
+		}
+	}
 	for _, name := range sortedKeys(db.Tables) {
 		t := db.Tables[name]
 		for _, fk := range t.ForeignKeys {
@@ -66,7 +76,9 @@ func (g graph) walk(root string) reach {
 	for i := 0; i < len(queue); i++ {
 		t := queue[i]
 		for _, e := range g.parents[t] {
-			if _, seen := r.paths[e.parent]; seen {
+			if _, seen := r.paths[e.parent]; seen || g.person[e.parent] {
+				// A referenced table that identifies people by itself (an employee, the
+				// customer's sales rep) holds another person's rows, not this one's.
 				continue
 			}
 			r.paths[e.parent] = appendStep(r.paths[t], e, false)
@@ -130,6 +142,10 @@ func Build(name string, db *evidence.Database, inv config.Database, decl config.
 	for _, t := range sortedKeys(personal) {
 		pt := personal[t]
 		out.Tables = append(out.Tables, pt)
+		out.Personal++
+		if pt.Reachable {
+			out.PersonalReachable++
+		}
 		if pt.Dataset {
 			out.Judged++
 			if pt.Reachable {
@@ -175,7 +191,7 @@ func roots(db *evidence.Database, inv config.Database, g graph, personal map[str
 		declared[t] = true
 		out = append(out, r)
 	}
-	if t, key := inferSubject(db, g, personal); t != "" && !declared[t] {
+	if t, key := inferSubject(g, personal); t != "" && !declared[t] {
 		out = append(out, Root{Table: t, Key: key, Inferred: true})
 	}
 	return out
@@ -185,16 +201,10 @@ func roots(db *evidence.Database, inv config.Database, g graph, personal map[str
 // tables that hold a direct identifier (a name, e-mail, phone or national id), the one the
 // most other tables refer to; ties go to the first by name. The key is the column the
 // references point at.
-func inferSubject(db *evidence.Database, g graph, personal map[string]*Table) (string, string) {
+func inferSubject(g graph, personal map[string]*Table) (string, string) {
 	best, bestN, key := "", 0, ""
 	for _, t := range sortedKeys(personal) {
-		hasDirect := false
-		for _, k := range kindsOf(db.Personal[t]) {
-			if direct(k) {
-				hasDirect = true
-			}
-		}
-		if !hasDirect {
+		if !g.person[t] {
 			continue
 		}
 		refs := map[string]bool{}
@@ -265,7 +275,36 @@ func subjectPlan(root Root, r reach, g graph, db *evidence.Database, inv config.
 		}
 		s.Erasure = append(s.Erasure, step)
 	}
+	keepWithParents(s, r, inv, decl)
 	return s
+}
+
+// keepWithParents restricts, rather than deletes, the rows that belong to rows a minimum
+// retention keeps (the lines of a kept invoice): the retention covers the record they
+// complete. Parents come first, so a kept table passes it on down the tree.
+func keepWithParents(s *Subject, r reach, inv config.Database, decl config.Declaration) {
+	kept := map[string]string{} // table → the retention that keeps it
+	for _, rs := range s.Restricted {
+		if rs.Because == "" {
+			kept[rs.Table] = rs.Retention
+		}
+	}
+	for i := len(s.Erasure) - 1; i >= 0; i-- {
+		step := &s.Erasure[i]
+		e, ok := r.via[step.Table]
+		if !ok || step.Action == ActionRestrict {
+			continue
+		}
+		ret, parentKept := kept[e.parent]
+		if !parentKept {
+			continue
+		}
+		kept[step.Table] = ret
+		step.Action = ActionRestrict
+		step.Note = fmt.Sprintf("keep and restrict with the %s rows they belong to (retention %s)", e.parent, ret)
+		s.Restricted = append(s.Restricted, Restriction{Table: step.Table, Retention: ret, Because: e.parent,
+			Rows: fmt.Sprintf("the rows that belong to kept %s rows", e.parent)})
+	}
 }
 
 // eraseOrder sorts the person's tables so that every table comes before the tables it

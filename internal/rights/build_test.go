@@ -143,7 +143,8 @@ func TestCustomerPlan(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"public.payments": ActionDelete, "public.inquiries": ActionDelete, "public.credit_checks": ActionDelete,
+		// payments belong to kept invoices: kept with them.
+		"public.payments": ActionRestrict, "public.inquiries": ActionDelete, "public.credit_checks": ActionDelete,
 		"public.invoices": ActionRestrict, "public.orders": ActionRestrict,
 		// orders → customers is ON DELETE CASCADE: deleting the customer would delete orders
 		// that must be kept, so the customer's row is restricted too.
@@ -158,7 +159,7 @@ func TestCustomerPlan(t *testing.T) {
 	for _, r := range s.Restricted {
 		kept = append(kept, r.Table)
 	}
-	if got := strings.Join(kept, ","); got != "public.invoices,public.orders,public.customers" {
+	if got := strings.Join(kept, ","); got != "public.invoices,public.orders,public.customers,public.payments" {
 		t.Errorf("restricted = %s", got)
 	}
 }

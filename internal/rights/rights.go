@@ -31,6 +31,9 @@ type Database struct {
 	// them a subject key reaches: the numbers db.subject_unreachable judges.
 	Judged    int `json:"judged"`
 	Reachable int `json:"reachable"`
+	// Personal and PersonalReachable count every table with personal data, mapped or not.
+	Personal          int `json:"personal"`
+	PersonalReachable int `json:"personal_reachable"`
 	// Subjects hold, per subject key, what an access and an erasure request must do.
 	Subjects []*Subject `json:"subjects"`
 }

@@ -26,7 +26,8 @@ func WriteTable(w io.Writer, p *Plan) error {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}
-		fmt.Fprintf(tw, "db:%s  access: %d of %d personal datasets reachable\n", db.Name, db.Reachable, db.Judged)
+		fmt.Fprintf(tw, "db:%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
+			db.Name, db.Reachable, db.Judged, db.PersonalReachable, db.Personal)
 		if len(db.Roots) == 0 {
 			fmt.Fprintln(tw, "  no subject key: none declared and no personal table that others refer to")
 		}
@@ -58,8 +59,12 @@ func WriteTable(w io.Writer, p *Plan) error {
 			if len(s.Restricted) > 0 {
 				fmt.Fprintln(tw, "  restricted, not erased:")
 				for _, r := range s.Restricted {
-					if r.Because != "" {
+					if r.Because != "" && r.Retention == "" {
 						fmt.Fprintf(tw, "    %s\t%s\n", r.Table, r.Rows)
+						continue
+					}
+					if r.Because != "" {
+						fmt.Fprintf(tw, "    %s\tretention %s: %s\n", r.Table, r.Retention, r.Rows)
 						continue
 					}
 					fmt.Fprintf(tw, "    %s\tretention %s (min %s): %s\n", r.Table, r.Retention, r.Min, r.Rows)

@@ -95,10 +95,13 @@ _fk_children[db] := object.union(_fk_nodes[db], {parent: {e[0] | some e in edges
 	some db, edges in _fk_edges
 }
 
-_fk_parents[db] := object.union(_fk_nodes[db], {child: {e[1] | some e in edges; e[0] == child} |
+# Going up stops at a table that identifies people by itself (an employee, the customer's
+# sales rep): its rows are another person's.
+_fk_parents[db] := object.union(_fk_nodes[db], {child: {e[1] | some e in edges; e[0] == child; not persons[e[1]]} |
 	some [child, _] in edges
 }) if {
 	some db, edges in _fk_edges
+	persons := {t: true | some t, columns in _dbs[db].personal; _has_direct(columns)}
 }
 
 _fk_nodes[db] := {t: set() | some t, _ in doc.tables} if {

@@ -66,3 +66,15 @@ test_success_foreign_key_chain_to_the_inferred_subject if {
 test_success_tables_outside_the_inventory_are_not_judged if {
 	not lib.fired(db.deny, "db.subject_unreachable") with input as _with_column("public.web_sessions", "ip", ["user.device.ip_address"])
 }
+
+test_fail_another_persons_table_is_no_path if {
+	# customers refer to an employee table (their sales rep): the employee's rows are not theirs.
+	fk := {"name": "x_employee_fkey", "columns": ["employee_id"], "table": "public.employees", "ref_columns": ["id"]}
+	doc := json.patch(_call_log, [
+		{"op": "add", "path": sprintf("%s/tables/public.employees", [_data]), "value": {"columns": {"id": {}}}},
+		{"op": "add", "path": sprintf("%s/personal/public.employees", [_data]), "value": {"name": ["user.name"]}},
+		{"op": "add", "path": "/inventory/databases/crm/datasets/public.employees", "value": {"categories": ["basic"]}},
+		{"op": "add", "path": sprintf("%s/tables/public.customers/foreign_keys", [_data]), "value": [fk]},
+	])
+	lib.fired_on(db.deny, "db.subject_unreachable", "postgres://crm/public.employees") with input as doc
+}
