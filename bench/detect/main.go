@@ -116,7 +116,9 @@ func collectSchema(ctx context.Context, server, corpus, name, file string) (*evi
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{db}.Sanitize()); err != nil {
 		return nil, err
 	}
-	defer func() { _, _ = admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+pgx.Identifier{db}.Sanitize()+" WITH (FORCE)") }()
+	defer func() {
+		_, _ = admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+pgx.Identifier{db}.Sanitize()+" WITH (FORCE)")
+	}()
 	dsn := replaceDB(server, db)
 	if file == "demo:crm" {
 		if err := demodb.Load(ctx, dsn); err != nil {
