@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/jackc/pgx/v5"
 )
 
 func (r *run) readServer(ctx context.Context) error {
@@ -27,7 +28,8 @@ const tablesSQL = `
 SELECT c.oid, n.nspname, c.relname, c.relkind::text, coalesce(d.description, ''),
        CASE WHEN c.relkind = 'p' THEN coalesce(p.est, -1) ELSE c.reltuples::float8 END,
        coalesce(p.leaves, 0)::int,
-       coalesce((SELECT bool_or(a.grantee = 0 AND a.privilege_type = 'SELECT') FROM aclexplode(c.relacl) a), false)
+       coalesce((SELECT bool_or(a.grantee = 0 AND a.privilege_type = 'SELECT') FROM aclexplode(c.relacl) a), false),
+       c.relispopulated, has_table_privilege(c.oid, 'SELECT')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
@@ -69,6 +71,24 @@ JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE con.contype = 'f' AND con.conparentid = 0 AND con.conrelid = ANY($1::oid[])
 ORDER BY 1, 2`
 
+const primaryKeysSQL = `
+SELECT con.conrelid,
+       array(SELECT a.attname::text FROM unnest(con.conkey) k(n)
+             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n)
+FROM pg_constraint con
+WHERE con.contype = 'p' AND con.conrelid = ANY($1::oid[])`
+
+// viewSourcesSQL finds the relations each view's rewrite rule reads.
+const viewSourcesSQL = `
+SELECT DISTINCT v.oid, n.nspname || '.' || t.relname
+FROM pg_class v
+JOIN pg_rewrite r ON r.ev_class = v.oid
+JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+JOIN pg_class t ON t.oid = d.refobjid
+JOIN pg_namespace n ON n.oid = t.relnamespace
+WHERE v.oid = ANY($1::oid[]) AND v.relkind IN ('v', 'm') AND t.oid <> v.oid
+ORDER BY 1, 2`
+
 var onDelete = map[string]string{"a": "no_action", "r": "restrict", "c": "cascade", "n": "set_null", "d": "set_default"}
 
 // readCatalog reads schemas, relations, columns, comments, estimates, grants and foreign
@@ -91,8 +111,10 @@ func (r *run) readCatalog(ctx context.Context) error {
 			var oid uint32
 			var kind string
 			var est float64
+			var populated, readable bool
 			t := &evidence.Table{Columns: map[string]*evidence.Column{}}
-			if err := rows.Scan(&oid, &t.Schema, &t.Name, &kind, &t.Comment, &est, &t.Partitions, &t.PublicSelect); err != nil {
+			if err := rows.Scan(&oid, &t.Schema, &t.Name, &kind, &t.Comment, &est, &t.Partitions, &t.PublicSelect,
+				&populated, &readable); err != nil {
 				rows.Close()
 				return r.fail("read catalog", err)
 			}
@@ -102,6 +124,7 @@ func (r *run) readCatalog(ctx context.Context) error {
 				t.RowEstimate = -1
 			}
 			key := t.Schema + "." + t.Name
+			r.skip(key, t, populated, readable)
 			r.doc.Tables[key] = t
 			r.oids[key] = oid
 			byOID[oid] = t
@@ -118,6 +141,12 @@ func (r *run) readCatalog(ctx context.Context) error {
 			return err
 		}
 		if err := r.readGrants(ctx, oids, byOID); err != nil {
+			return err
+		}
+		if err := r.readPrimaryKeys(ctx, oids, byOID); err != nil {
+			return err
+		}
+		if err := r.readViewSources(ctx, oids, byOID); err != nil {
 			return err
 		}
 		return r.readForeignKeys(ctx, oids, byOID)
@@ -187,6 +216,11 @@ func (r *run) readForeignKeys(ctx context.Context, oids []uint32, byOID map[uint
 		fk.OnDelete = onDelete[action]
 		if t := byOID[oid]; t != nil {
 			t.ForeignKeys = append(t.ForeignKeys, fk)
+			for _, name := range fk.Columns {
+				if c := t.Columns[name]; c != nil {
+					c.Link = "foreign_key"
+				}
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -196,4 +230,78 @@ func (r *run) readForeignKeys(ctx context.Context, oids []uint32, byOID map[uint
 		sort.Slice(t.ForeignKeys, func(i, j int) bool { return t.ForeignKeys[i].Name < t.ForeignKeys[j].Name })
 	}
 	return nil
+}
+
+// skip marks the tables whose rows vern does not read: those the inventory ignores (never
+// read, not sampled, not counted), materialized views never populated (they hold no rows
+// and reading one is an error), and those the role may not SELECT.
+func (r *run) skip(key string, t *evidence.Table, populated, readable bool) {
+	switch {
+	case r.ignored[key]:
+		t.Skipped, t.Note = "ignored", "under ignore: in the inventory; not read"
+	case t.Kind == "materialized_view" && !populated:
+		t.Skipped, t.Note = "not_populated", "materialized view not populated (never refreshed): it holds no rows; skipped"
+	case !readable && stored[t.Kind]:
+		t.Skipped, t.Note = "no_privilege", "the role may not SELECT this table; not sampled or measured"
+		r.doc.Unreadable = append(r.doc.Unreadable, evidence.UnreadableTable{Table: key,
+			Fix: "GRANT SELECT ON " + pgx.Identifier{t.Schema, t.Name}.Sanitize() + " TO " + pgx.Identifier{r.doc.User}.Sanitize() + ";"})
+	}
+}
+
+func (r *run) readPrimaryKeys(ctx context.Context, oids []uint32, byOID map[uint32]*evidence.Table) error {
+	rows, err := r.tx.Query(ctx, primaryKeysSQL, oids)
+	if err != nil {
+		return r.fail("read primary keys", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var oid uint32
+		var cols []string
+		if err := rows.Scan(&oid, &cols); err != nil {
+			return r.fail("read primary keys", err)
+		}
+		if t := byOID[oid]; t != nil {
+			// A surrogate key (a number or uuid) is a link; a natural key (an e-mail
+			// address, a session id) is data and is sampled like any column.
+			for _, name := range cols {
+				if c := t.Columns[name]; c != nil && surrogateType(c.Type) {
+					c.Link = "primary_key"
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return r.fail("read primary keys", err)
+	}
+	return nil
+}
+
+func (r *run) readViewSources(ctx context.Context, oids []uint32, byOID map[uint32]*evidence.Table) error {
+	rows, err := r.tx.Query(ctx, viewSourcesSQL, oids)
+	if err != nil {
+		return r.fail("read view sources", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var oid uint32
+		var src string
+		if err := rows.Scan(&oid, &src); err != nil {
+			return r.fail("read view sources", err)
+		}
+		if t := byOID[oid]; t != nil {
+			t.ReadsFrom = append(t.ReadsFrom, src)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return r.fail("read view sources", err)
+	}
+	return nil
+}
+
+func surrogateType(pgType string) bool {
+	switch pgType {
+	case "integer", "bigint", "smallint", "uuid":
+		return true
+	}
+	return false
 }

@@ -98,10 +98,21 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 		return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect postgres: unknown target %q", target),
 			Fix: "name a database of vern.yaml as db:<name>"}
 	}
-	r := &run{c: c, name: name, db: dbc, cfg: cfg, env: env, now: c.opts.Now().UTC()}
+	r := &run{c: c, name: name, db: dbc, cfg: cfg, env: env, now: c.opts.Now().UTC(), ignored: map[string]bool{}}
+	for _, t := range dbc.Ignore {
+		r.ignored[t] = true
+	}
 	doc, err := r.collect(ctx)
 	if err != nil {
 		return collect.Result{}, err
+	}
+	if len(doc.Unreadable) > 0 {
+		var fixes []string
+		for _, u := range doc.Unreadable {
+			fixes = append(fixes, u.Fix)
+		}
+		return collect.Result{Data: doc, Partial: true, Reason: fmt.Sprintf("%d table(s) could not be read by role %s: %s",
+			len(doc.Unreadable), doc.User, strings.Join(fixes, " "))}, nil
 	}
 	return collect.Result{Data: doc}, nil
 }
@@ -119,6 +130,8 @@ type run struct {
 	// catalog facts the later steps need, by "schema.table".
 	oids    map[string]uint32
 	sampler map[string]*tableSample
+	// ignored are the inventory's ignore: tables, never read.
+	ignored map[string]bool
 }
 
 func (r *run) collect(ctx context.Context) (*evidence.Database, error) {

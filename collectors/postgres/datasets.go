@@ -26,6 +26,9 @@ func (r *run) measureDatasets(ctx context.Context) error {
 			continue
 		}
 		m.Exists = true
+		if t.Skipped != "" {
+			continue
+		}
 		rule := r.cfg.Declaration.Retention[ds.Retention]
 		if days := retentionDays(rule.MaxDays, rule.Max); days > 0 && ds.Timestamp != "" {
 			err := r.timed("retention "+key, func() error { return r.measureRetention(ctx, t, ds, days, m) })

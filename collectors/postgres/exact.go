@@ -21,13 +21,13 @@ const (
 func (r *run) countExact(ctx context.Context) error {
 	for _, key := range sortedKeys(r.doc.Tables) {
 		t := r.doc.Tables[key]
-		if !stored[t.Kind] {
+		if !stored[t.Kind] || t.Skipped != "" {
 			continue
 		}
 		ts := r.sampler[key]
 		for _, c := range orderedColumns(t) {
 			acc := ts.columns[c.Name]
-			if !detect.Sampleable(c.Type) {
+			if !detect.Sampleable(c.Type) || c.Link != "" {
 				continue
 			}
 			var err error
