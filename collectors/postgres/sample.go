@@ -88,7 +88,7 @@ func markSurrogate(c *evidence.Column) {
 	if !surrogateType(c.Type) {
 		return
 	}
-	if len(detect.ByName(c.Name)) > 0 {
+	if detect.NamesData(c.Name, c.Type) {
 		return
 	}
 	n := strings.ToLower(c.Name)

@@ -83,3 +83,15 @@ func Sampleable(pgType string) bool {
 	}
 	return false
 }
+
+// NamesData reports whether a column's name suggests a kind its type can hold: a uuid
+// device_id is data, an integer address_id is a key.
+func NamesData(name, pgType string) bool {
+	tc := typeClass(pgType)
+	for _, h := range ByName(name) {
+		if h.Kind != kindKIDReference && allowed(tc, h.Kind) {
+			return true
+		}
+	}
+	return false
+}
