@@ -172,8 +172,8 @@ func (r *run) collect(ctx context.Context) (*evidence.Database, error) {
 		{HookConnected, r.readServer},
 		{HookAfterCatalog, r.readCatalog},
 		{HookAfterSample, r.sampleTables},
-		{HookAfterExact, r.countExact},
-		{HookAfterDataset, r.measureDatasets},
+		{HookAfterExact, r.measureTables},
+		{HookAfterDataset, func(context.Context) error { return nil }},
 	}
 	for _, s := range steps {
 		if err := s.fn(ctx); err != nil {
