@@ -72,6 +72,9 @@ func (r *run) scan(ctx context.Context, key string, t *evidence.Table, parts []p
 	if len(parts) == 1 && parts[0].where != "" {
 		q += "\nWHERE " + parts[0].where
 	}
+	if r.c.opts.Measurements != nil {
+		r.c.opts.Measurements(key, q)
+	}
 	args := []any{pgx.QueryExecModeSimpleProtocol}
 	for _, p := range parts {
 		if p.now {

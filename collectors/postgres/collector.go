@@ -49,6 +49,10 @@ type Options struct {
 	// Trace, when set, receives the name (never the text or values) and duration of each
 	// query, for benchmarks.
 	Trace func(query string, d time.Duration)
+	// Measurements, when set, receives the text of each table's measurement query (its
+	// one scan), for benchmarks that run the same aggregates elsewhere. The text holds
+	// identifiers and the inventory's predicates, never values; $1 is the clock.
+	Measurements func(table, sql string)
 }
 
 // Collector collects db:<name> targets.
