@@ -237,7 +237,7 @@ func (r *run) readForeignKeys(ctx context.Context, oids []uint32, byOID map[uint
 // and reading one is an error), and those the role may not SELECT.
 func (r *run) skip(key string, t *evidence.Table, populated, readable bool) {
 	switch {
-	case r.ignored[key]:
+	case r.ignored(key):
 		t.Skipped, t.Note = "ignored", "under ignore: in the inventory; not read"
 	case t.Kind == "materialized_view" && !populated:
 		t.Skipped, t.Note = "not_populated", "materialized view not populated (never refreshed): it holds no rows; skipped"

@@ -15,6 +15,7 @@ import (
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/gobwas/glob"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -102,9 +103,14 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 		return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect postgres: unknown target %q", target),
 			Fix: "name a database of vern.yaml as db:<name>"}
 	}
-	r := &run{c: c, name: name, db: dbc, cfg: cfg, env: env, now: c.opts.Now().UTC(), ignored: map[string]bool{}}
-	for _, t := range dbc.Ignore {
-		r.ignored[t] = true
+	r := &run{c: c, name: name, db: dbc, cfg: cfg, env: env, now: c.opts.Now().UTC()}
+	for _, p := range dbc.Ignore {
+		g, err := glob.Compile(p, '.')
+		if err != nil {
+			return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect postgres %s: ignore pattern %q does not parse", name, p),
+				Fix: "write ignore entries as schema.table, with * and ? as wildcards"}
+		}
+		r.ignore = append(r.ignore, g)
 	}
 	doc, err := r.collect(ctx)
 	if err != nil {
@@ -134,8 +140,9 @@ type run struct {
 	// catalog facts the later steps need, by "schema.table".
 	oids    map[string]uint32
 	sampler map[string]*tableSample
-	// ignored are the inventory's ignore: tables, never read.
-	ignored map[string]bool
+	// ignore are the inventory's ignore: patterns (globs over "schema.table", as the
+	// rules match them); the tables they match are never read.
+	ignore []*glob.Pattern
 }
 
 func (r *run) collect(ctx context.Context) (*evidence.Database, error) {
@@ -210,4 +217,14 @@ func (r *run) timed(query string, fn func() error) error {
 		r.c.opts.Trace(query, time.Since(start))
 	}
 	return err
+}
+
+// ignored reports whether the inventory's ignore: matches the table.
+func (r *run) ignored(key string) bool {
+	for _, g := range r.ignore {
+		if g.Match(key) {
+			return true
+		}
+	}
+	return false
 }

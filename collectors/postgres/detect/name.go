@@ -93,7 +93,9 @@ func tokens(name string) []string {
 		switch {
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
 			flush()
-		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]):
+		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]),
+			// address2, Address1: the number is a word of its own.
+			i > 0 && len(cur) > 0 && unicode.IsDigit(r) != unicode.IsDigit(rs[i-1]):
 			flush()
 			cur = append(cur, r)
 		default:

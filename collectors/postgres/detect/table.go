@@ -83,9 +83,10 @@ func ResolveTable(table string, cols map[string]*Column, dets map[string][]evide
 			org = true
 		}
 	}
+	senders := senderColumns(table, dets, threshold)
 	switch {
 	case person:
-		return Resolution{Subject: SubjectPerson}
+		return Resolution{Subject: SubjectPerson, Business: senders}
 	case org:
 		r := Resolution{Subject: SubjectOrganisation}
 		for name, ds := range dets {
@@ -97,10 +98,73 @@ func ResolveTable(table string, cols map[string]*Column, dets map[string][]evide
 			}
 		}
 		return r
+	case contact && len(senders) > 0 && onlySenders(dets, senders, threshold):
+		return Resolution{Subject: SubjectOrganisation, Business: senders}
 	case contact:
-		return Resolution{Subject: SubjectPerson}
+		return Resolution{Subject: SubjectPerson, Business: senders}
 	}
 	return Resolution{}
+}
+
+// campaignWords name tables of outgoing mail (a campaign, a newsletter issue, a template);
+// their sender columns hold the organisation's own address, not a person's.
+var campaignWords = []string{"campaign", "campaigns", "newsletter", "newsletters", "mailing", "mailings", "template",
+	"templates", "kampanje", "kampanjer", "utsendelse", "utsendelser", "nyhetsbrev"}
+
+var senderWords = []string{"from", "sender", "avsender", "replyto", "reply", "fra"}
+
+var recipientWords = []string{"subscriber", "subscribers", "recipient", "recipients", "member", "members", "abonnent",
+	"abonnenter", "mottaker", "mottakere"}
+
+// senderColumns are the contact columns of a campaign table named for the sender.
+func senderColumns(table string, dets map[string][]evidence.Detection, threshold float64) []string {
+	name := table
+	if i := strings.LastIndexByte(table, '.'); i >= 0 {
+		name = table[i+1:]
+	}
+	toks := tokens(name)
+	campaign := false
+	for _, w := range campaignWords {
+		campaign = campaign || contains(toks, w)
+	}
+	for _, w := range recipientWords {
+		if contains(toks, w) {
+			return nil
+		}
+	}
+	if !campaign {
+		return nil
+	}
+	var out []string
+	for col, ds := range dets {
+		ct := tokens(col)
+		sender := false
+		for _, w := range senderWords {
+			sender = sender || contains(ct, w)
+		}
+		if !sender {
+			continue
+		}
+		for _, d := range ds {
+			if d.Confidence >= threshold && hasPrefix(d.Kind, businessKinds) {
+				out = append(out, col)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// onlySenders: every personal column of the table is a sender column.
+func onlySenders(dets map[string][]evidence.Detection, senders []string, threshold float64) bool {
+	for col, ds := range dets {
+		for _, d := range ds {
+			if d.Confidence >= threshold && !contains(senders, col) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func orgTable(table string) bool {

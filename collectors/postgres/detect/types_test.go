@@ -200,6 +200,10 @@ func TestOrganisationsApartFromPeople(t *testing.T) {
 			SubjectPerson, 0},
 		{"organisation numbers", "public.kunder", map[string][]string{"nr": repeat("923609016", 5), "epost": {"post@firma.example"}},
 			SubjectOrganisation, 1},
+		{"a campaign's sender", "public.campaigns", map[string][]string{"from_email": {"nyhet@alarmlink.example"}, "subject": {"Tilbud"}},
+			SubjectOrganisation, 1},
+		{"a newsletter's subscribers", "public.newsletter_subscribers", map[string][]string{"email": {"kari@example.invalid"}},
+			SubjectPerson, 0},
 		{"people", "public.customers", map[string][]string{"full_name": {"Kari Nordmann"}, "email": {"kari@example.invalid"}},
 			SubjectPerson, 0},
 	}
