@@ -48,7 +48,7 @@ type personStats struct {
 func NewColumn(name, pgType string, now time.Time) *Column {
 	c := &Column{name: name, tc: typeClass(pgType), names: ByName(name), whole: map[string]int{}, embedded: map[string]int{}}
 	c.json = c.tc == typeJSON
-	c.cx = context{kid: IsKIDName(name), now: now}
+	c.cx = context{kid: IsKIDName(name), now: now, phones: &phoneBudget{}}
 	c.birth.now = now
 	for _, h := range c.names {
 		switch h.Kind {
@@ -256,6 +256,11 @@ func (c *Column) detection(k string, n float64, w, e, shaped int) (evidence.Dete
 		fw := float64(w)
 		if k == KindPhone || k == KindFax {
 			fw += 0.5 * float64(shaped)
+			// Past the budget of checks, the checked candidates' share stands for all.
+			if b := c.cx.phones; b != nil && b.checked > 0 && b.candidates > b.checked {
+				fw *= float64(b.candidates) / float64(b.checked)
+				signals = append(signals, "libphonenumber_sampled")
+			}
 		}
 		f := math.Max(math.Min(1, 2*fw/float64(c.sampled)), math.Min(1, 10*float64(e)/float64(c.sampled)))
 		strength := valueStrength[k]

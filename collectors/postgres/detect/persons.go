@@ -59,7 +59,7 @@ type personName struct {
 func checkPersonName(v string) personName {
 	var p personName
 	t := strings.TrimSpace(v)
-	if t == "" || len(t) > 4096 {
+	if t == "" || len(t) > 4096 || !hasCapital(t) {
 		return p
 	}
 	if w := nameWords(t); len(w) == 1 && capitalised(w[0]) {
@@ -129,6 +129,17 @@ func capitalised(w string) bool {
 			return unicode.IsUpper(r)
 		}
 		break
+	}
+	return false
+}
+
+// hasCapital: a name is written with a capital letter (an ASCII capital, or any
+// non-ASCII letter, checked properly later). Most values are ruled out here cheaply.
+func hasCapital(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
 	}
 	return false
 }

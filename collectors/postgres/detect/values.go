@@ -46,6 +46,8 @@ type context struct {
 	cardName bool
 	kid      bool
 	now      time.Time
+	// phones is the column's budget of numbering-plan checks; nil means unbounded.
+	phones *phoneBudget
 }
 
 // classifyWhole checks a value that is one item (not free text). Dates are ruled out
@@ -128,7 +130,7 @@ func scanText(t string, cx context, h *hit) {
 	}
 	for _, m := range phoneInTextRE.FindAllString(t, 8) {
 		var probe hit
-		classifyWhole(m, context{}, &probe)
+		classifyWhole(m, context{kid: cx.kid, phones: cx.phones}, &probe)
 		if probe.kinds[KindPhone] {
 			h.add(KindPhone)
 			break
@@ -246,7 +248,7 @@ func isIP(t string) bool {
 // tokenShaped: a value like a session id, API token or 2FA secret: one word of 16 to 512
 // characters from a token alphabet, mixing letters and digits.
 func tokenShaped(v string) bool {
-	if len(v) < 16 || len(v) > 512 || IsPasswordHash(v) || uuidRE.MatchString(v) {
+	if len(v) < 16 || len(v) > 512 {
 		return false
 	}
 	letters, digits := 0, 0
@@ -262,5 +264,5 @@ func tokenShaped(v string) bool {
 			return false
 		}
 	}
-	return letters >= 4 && digits >= 2
+	return letters >= 4 && digits >= 2 && !uuidRE.MatchString(v) && !IsPasswordHash(v)
 }
