@@ -46,7 +46,8 @@ ORDER BY 2, 3`
 
 const columnsSQL = `
 SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnum::int, a.attnotnull,
-       coalesce(d.description, '')
+       coalesce(d.description, ''),
+       EXISTS (SELECT 1 FROM pg_constraint p WHERE p.contype = 'p' AND p.conrelid = a.attrelid AND a.attnum = ANY (p.conkey))
 FROM pg_attribute a
 LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`
@@ -70,13 +71,6 @@ JOIN pg_class fc ON fc.oid = coalesce(pg_partition_root(con.confrelid), con.conf
 JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE con.contype = 'f' AND con.conparentid = 0 AND con.conrelid = ANY($1::oid[])
 ORDER BY 1, 2`
-
-const primaryKeysSQL = `
-SELECT con.conrelid,
-       array(SELECT a.attname::text FROM unnest(con.conkey) k(n)
-             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n)
-FROM pg_constraint con
-WHERE con.contype = 'p' AND con.conrelid = ANY($1::oid[])`
 
 // viewSourcesSQL finds the relations each view's rewrite rule reads.
 const viewSourcesSQL = `
@@ -143,9 +137,6 @@ func (r *run) readCatalog(ctx context.Context) error {
 		if err := r.readGrants(ctx, oids, byOID); err != nil {
 			return err
 		}
-		if err := r.readPrimaryKeys(ctx, oids, byOID); err != nil {
-			return err
-		}
 		if err := r.readViewSources(ctx, oids, byOID); err != nil {
 			return err
 		}
@@ -162,8 +153,14 @@ func (r *run) readColumns(ctx context.Context, oids []uint32, byOID map[uint32]*
 	for rows.Next() {
 		var oid uint32
 		c := &evidence.Column{}
-		if err := rows.Scan(&oid, &c.Name, &c.Type, &c.Position, &c.NotNull, &c.Comment); err != nil {
+		var primary bool
+		if err := rows.Scan(&oid, &c.Name, &c.Type, &c.Position, &c.NotNull, &c.Comment, &primary); err != nil {
 			return r.fail("read columns", err)
+		}
+		// A surrogate key (a number or uuid) is a link; a natural key (an e-mail
+		// address, a session id) is data and is sampled like any column.
+		if primary && surrogateType(c.Type) {
+			c.Link = "primary_key"
 		}
 		if t := byOID[oid]; t != nil {
 			t.Columns[c.Name] = c
@@ -246,34 +243,6 @@ func (r *run) skip(key string, t *evidence.Table, populated, readable bool) {
 		r.doc.Unreadable = append(r.doc.Unreadable, evidence.UnreadableTable{Table: key,
 			Fix: "GRANT SELECT ON " + pgx.Identifier{t.Schema, t.Name}.Sanitize() + " TO " + pgx.Identifier{r.doc.User}.Sanitize() + ";"})
 	}
-}
-
-func (r *run) readPrimaryKeys(ctx context.Context, oids []uint32, byOID map[uint32]*evidence.Table) error {
-	rows, err := r.tx.Query(ctx, primaryKeysSQL, oids)
-	if err != nil {
-		return r.fail("read primary keys", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var oid uint32
-		var cols []string
-		if err := rows.Scan(&oid, &cols); err != nil {
-			return r.fail("read primary keys", err)
-		}
-		if t := byOID[oid]; t != nil {
-			// A surrogate key (a number or uuid) is a link; a natural key (an e-mail
-			// address, a session id) is data and is sampled like any column.
-			for _, name := range cols {
-				if c := t.Columns[name]; c != nil && surrogateType(c.Type) {
-					c.Link = "primary_key"
-				}
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return r.fail("read primary keys", err)
-	}
-	return nil
 }
 
 func (r *run) readViewSources(ctx context.Context, oids []uint32, byOID map[uint32]*evidence.Table) error {

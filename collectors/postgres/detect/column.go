@@ -34,8 +34,10 @@ type Column struct {
 	// counts masked card numbers (**** **** **** 2314), which are not full cards.
 	orgNumbers int
 	masked     int
-	birth      birthStats
-	persons    personStats
+	// credentialName is set when the name says session id, token or secret.
+	credentialName bool
+	birth          birthStats
+	persons        personStats
 }
 
 // personStats counts values that are or list person names.
@@ -54,6 +56,8 @@ func NewColumn(name, pgType string, now time.Time) *Column {
 		switch h.Kind {
 		case KindCard:
 			c.cx.cardName = true
+		case KindCredentials:
+			c.credentialName = true
 		case KindPassword:
 			// A boolean password_login or a numeric password_version holds no password.
 			c.password = c.tc == typeText || c.tc == typeOther
@@ -85,6 +89,11 @@ func (c *Column) Add(v string) {
 			c.whole[KindIP]++
 		}
 		return
+	case typeInteger, typeNumeric:
+		// Under seven digits a number is no phone, account, card or national id.
+		if len(v) < 7 {
+			return
+		}
 	}
 	if d := compactStrip.Replace(strings.TrimSpace(v)); len(d) == 9 && ValidOrgNumber(d) {
 		c.orgNumbers++
@@ -135,7 +144,8 @@ func (c *Column) Add(v string) {
 			c.persons.surname++
 		}
 	}
-	if c.tc == typeText && tokenShaped(v) {
+	// Token-shaped values support a name that says credentials; alone they say nothing.
+	if c.credentialName && c.tc == typeText && tokenShaped(v) {
 		c.whole[KindCredentials]++
 	}
 }

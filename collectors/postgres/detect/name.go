@@ -2,6 +2,7 @@ package detect
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -106,9 +107,22 @@ func tokens(name string) []string {
 	return out
 }
 
+// byNameCache holds ByName's answers: the same column names recur across a catalog's
+// tables, and the rules are many.
+var byNameCache sync.Map
+
 // ByName returns the kinds a column's name suggests, strongest per kind. A column named
 // for a KID payment reference yields no kinds but marks itself (see IsKIDName).
 func ByName(name string) []NameHit {
+	if v, ok := byNameCache.Load(name); ok {
+		return append([]NameHit(nil), v.([]NameHit)...)
+	}
+	hits := byName(name)
+	byNameCache.Store(name, hits)
+	return append([]NameHit(nil), hits...)
+}
+
+func byName(name string) []NameHit {
 	toks := tokens(name)
 	joined := strings.Join(toks, "")
 	lower := strings.ToLower(foldASCII.Replace(name))
@@ -173,27 +187,12 @@ func ByName(name string) []NameHit {
 
 // IsKIDName reports whether a column's name says it holds KID payment references.
 func IsKIDName(name string) bool {
-	for _, h := range byNameRaw(name) {
-		if h == kindKIDReference {
+	for _, h := range ByName(name) {
+		if h.Kind == kindKIDReference {
 			return true
 		}
 	}
 	return false
-}
-
-func byNameRaw(name string) []string {
-	toks := tokens(name)
-	joined := strings.Join(toks, "")
-	var out []string
-	for _, r := range nameRules {
-		for _, w := range r.words {
-			if matchWord(toks, joined, w) {
-				out = append(out, r.kind)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // matchWord: the word is the whole name, one of its tokens, two or three tokens run

@@ -74,10 +74,10 @@ func checkPhone(t string, cx context) phoneVerdict {
 }
 
 // phoneChecksPerColumn bounds the numbering-plan checks of one column's sample: each
-// costs tens of microseconds, and thirty tell a phone column from another as well as a
+// costs tens of microseconds, and twenty tell a phone column from another as well as a
 // hundred do. Candidates past it are counted, and the share the checked ones showed
 // stands for them.
-const phoneChecksPerColumn = 30
+const phoneChecksPerColumn = 20
 
 // phoneBudget counts one column's phone candidates and the checks spent on them.
 type phoneBudget struct {
@@ -97,6 +97,9 @@ func looksLikeDate(t string) bool {
 	// Every written date and time begins with a digit: most values are ruled out here,
 	// before any regular expression runs.
 	if t == "" || t[0] < '0' || t[0] > '9' {
+		return false
+	}
+	if len(t) != 8 && !strings.ContainsAny(t, "-./:") {
 		return false
 	}
 	if dateRE.MatchString(t) || slashDateRE.MatchString(t) || timeRE.MatchString(t) {

@@ -116,10 +116,20 @@ func classifyDigits(t, d string, cx context, h *hit) {
 	phone(t, cx, h)
 }
 
-// scanText finds personal data inside free text.
+// scanText finds personal data inside free text. Cheap counts decide which regular
+// expressions can match at all: numbers need digits, addresses an @ or a dot.
 func scanText(t string, cx context, h *hit) {
-	if emailInTextRE.MatchString(t) {
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			digits++
+		}
+	}
+	if strings.IndexByte(t, '@') >= 0 && emailInTextRE.MatchString(t) {
 		h.add(KindEmail)
+	}
+	if digits < 6 {
+		return
 	}
 	for _, m := range nidInTextRE.FindAllString(t, 8) {
 		if id := CheckNationalID(strings.ReplaceAll(m, " ", "")); id.Valid {
@@ -226,7 +236,21 @@ func appendInt(b []byte, v int64) []byte {
 }
 
 func isFreeText(s string) bool {
-	return len(s) > 24 || strings.ContainsAny(s, " \n\t")
+	if strings.ContainsAny(s, " \n\t") {
+		return true
+	}
+	// One long word of a token alphabet (a hash, a token, an id) is not text.
+	return len(s) > 24 && !tokenAlphabet(s)
+}
+
+func tokenAlphabet(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '/' || c == '=' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func isIP(t string) bool {
