@@ -32,6 +32,8 @@ INSERT INTO trapped (secret) VALUES ('x');
 ALTER TABLE trapped ENABLE ROW LEVEL SECURITY;
 CREATE POLICY trap ON trapped USING (boom());
 CREATE TABLE hidden (id serial PRIMARY KEY, email text);
+CREATE TABLE shippers (id serial PRIMARY KEY, company_name text, phone text);
+INSERT INTO shippers (company_name, phone) VALUES ('Speedy Express', '+47 22 33 44 55'), ('Federal Shipping', '+44 20 7946 0958');
 ANALYZE;
 `
 
@@ -51,7 +53,7 @@ func TestCatalogLeastPrivilege(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{catalogSQL, "GRANT USAGE ON SCHEMA public TO " + selectRole,
-		"GRANT SELECT ON people, visits, people_visits, visit_counts, trapped TO " + selectRole} {
+		"GRANT SELECT ON people, visits, people_visits, visit_counts, trapped, shippers TO " + selectRole} {
 		if _, err := conn.Exec(ctx, q); err != nil {
 			conn.Close(ctx)
 			t.Fatalf("%s: %v", q, err)
@@ -115,6 +117,12 @@ func TestCatalogLeastPrivilege(t *testing.T) {
 	}
 	if doc.Tables["public.people"].Subject != "person" {
 		t.Errorf("people subject = %q", doc.Tables["public.people"].Subject)
+	}
+
+	if _, ok := doc.Personal["public.shippers"]; ok || len(doc.Business["public.shippers"]["phone"]) == 0 ||
+		doc.Tables["public.shippers"].Subject != "organisation" {
+		t.Errorf("shippers: personal %v, business %v, subject %q; want business contact data of an organisation",
+			doc.Personal["public.shippers"], doc.Business["public.shippers"], doc.Tables["public.shippers"].Subject)
 	}
 
 	// The trap is real: without ignore:, reading the table fails the collection.
