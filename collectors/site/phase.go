@@ -85,7 +85,7 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 	run.tabs = append(run.tabs, first)
 	out := &phaseOutcome{}
 
-	start := run.visitOn(ctx, first, p.start.String())
+	start := run.visitStart(ctx, first, p.start.String())
 	if start.err != "" {
 		return nil, nil, fmt.Errorf("%s phase: start page %s did not load: %s", phase, p.start.String(), start.err)
 	}
