@@ -458,7 +458,7 @@ func promiseKeys(f *findings.Finding, lookup map[string]*matrixRow, byTable map[
 			break
 		}
 		if want("categories") {
-			for _, c := range d.ds.Categories {
+			for _, c := range findingCategories(f, d.ds.Categories, decl.Categories) {
 				keys = append(keys, "declaration://categories/"+c)
 			}
 		}
@@ -513,6 +513,50 @@ func promiseKeys(f *findings.Finding, lookup map[string]*matrixRow, byTable map[
 		keys = append(keys, "declaration://cookies")
 	}
 	return dedupe(keys)
+}
+
+// findingCategories narrows a dataset's declared categories to those a finding is about: a
+// finding naming data kinds (details.kinds) concerns the categories whose kinds cover one of
+// them, and none when no category does (it is then declared nowhere); one naming categories
+// (details.categories) concerns those. A finding naming neither concerns all of them.
+func findingCategories(f *findings.Finding, dataset []string, declared map[string]config.Category) []string {
+	if named := detailStrings(f.Details, "categories"); named != nil {
+		return named
+	}
+	kinds := detailStrings(f.Details, "kinds")
+	if kinds == nil {
+		return dataset
+	}
+	var out []string
+	for _, c := range dataset {
+		if slices.ContainsFunc(kinds, func(k string) bool { return kindCovered(k, declared[c].Data) }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// kindCovered reports whether one of a category's Fides keys is kind or an ancestor of it.
+func kindCovered(kind string, data []string) bool {
+	return slices.ContainsFunc(data, func(d string) bool { return kind == d || strings.HasPrefix(kind, d+".") })
+}
+
+// detailStrings reads a list of strings from a finding's details; nil when absent.
+func detailStrings(details map[string]any, key string) []string {
+	if s, ok := details[key].([]string); ok {
+		return s
+	}
+	raw, ok := details[key].([]any)
+	if !ok {
+		return nil
+	}
+	out := []string{}
+	for _, v := range raw {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // parentResource strips the last path element of a resource, "" at the scheme.
