@@ -14,6 +14,9 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   need+=(chromium)
 fi
+# --- npm packages of the site collector (autoconsent, consent libraries): scripts/npm-deps.sh ---
+bash "$(dirname "${BASH_SOURCE[0]}")/npm-deps.sh"
+# --- end of the site collector's npm packages ---
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
