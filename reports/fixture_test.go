@@ -225,7 +225,7 @@ func fixtureEvidence() *evidence.Evidence {
 			hostileTable:           {"mail": {"user.contact.email"}},
 		},
 		Datasets: map[string]*evidence.DatasetMeasure{
-			"public.inquiries": {Table: "public.inquiries", Exists: true, Retention: &evidence.RetentionMeasure{MaxDays: 365, Timestamp: "created_at", Expired: 1204, OldestDays: 900}},
+			"public.inquiries": {Table: "public.inquiries", Exists: true, Retention: &evidence.RetentionMeasure{Max: "12 months", Timestamp: "created_at", Expired: 1204, OldestDays: 900}},
 		},
 	}
 	pr := evidence.Processors{Detector: "clauses/v1", Processors: map[string]evidence.ProcessorRecord{

@@ -176,13 +176,13 @@ func collectOnce(dsn string, want map[string]bool) (map[string]time.Duration, er
 	}})
 	cfg := &config.Config{
 		Declaration: config.Declaration{Retention: map[string]config.Retention{
-			"inquiries": {MaxDays: 365}, "marketing": {Until: "consent_withdrawn"}}},
+			"inquiries": {Max: "12 months"}, "marketing": {Until: "consent_withdrawn"}}},
 		Inventory: config.Inventory{Databases: map[string]config.Database{"bench": {DSN: dsn, StatementTimeout: benchStatementTimeout,
 			Datasets: map[string]config.Dataset{
 				"public.inquiries": {Retention: "inquiries", Timestamp: "created_at", ExemptWhen: "customer_id IS NOT NULL",
 					ErasedWhen: "full_name IS NULL AND email IS NULL"},
 				"public.newsletter_subscribers": {Retention: "marketing", ErasedWhen: "email IS NULL",
-					Consent: &config.Consent{Given: "consent_given_at", Withdrawn: "consent_withdrawn_at", GraceDays: 30}},
+					Consent: &config.Consent{Given: "consent_given_at", Withdrawn: "consent_withdrawn_at", Grace: "30 days"}},
 			}}}},
 	}
 	ev, err := collect.Run(context.Background(), cfg, []collect.Collector{col}, collect.Env{}, collect.Options{})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -27,8 +26,8 @@ func (r *run) measureDatasets(ctx context.Context) error {
 		}
 		m.Exists = true
 		rule := r.cfg.Declaration.Retention[ds.Retention]
-		if days := retentionDays(rule.MaxDays, rule.Max); days > 0 && ds.Timestamp != "" {
-			err := r.timed("retention "+key, func() error { return r.measureRetention(ctx, t, ds, days, m) })
+		if max, ok := period(rule.MaxPeriod, rule.Max); ok && ds.Timestamp != "" {
+			err := r.timed("retention "+key, func() error { return r.measureRetention(ctx, t, ds, rule, max, m) })
 			if err != nil {
 				return err
 			}
@@ -42,20 +41,24 @@ func (r *run) measureDatasets(ctx context.Context) error {
 				return err
 			}
 		}
-		if retentionDays(rule.MinDays, rule.Min) > 0 {
+		if _, ok := period(rule.MinPeriod, rule.Min); ok {
 			m.Cascades = cascadesInto(key, r.doc.Tables)
 		}
 	}
 	return nil
 }
 
-func (r *run) measureRetention(ctx context.Context, t *evidence.Table, ds config.Dataset, days int, m *evidence.DatasetMeasure) error {
+func (r *run) measureRetention(ctx context.Context, t *evidence.Table, ds config.Dataset, rule config.Retention, max config.Period, m *evidence.DatasetMeasure) error {
 	ts := pgx.Identifier{ds.Timestamp}.Sanitize()
+	start := ts
+	if rule.From == config.RetentionFromFinancialYearEnd {
+		start = financialYearEndSQL(ts, r.cfg.Declaration.Controller.FinancialYearEnd)
+	}
 	q := fmt.Sprintf(`SELECT count(*), coalesce(floor(extract(epoch FROM $1::timestamptz - min(%[1]s)::timestamptz) / 86400), 0)::int
-FROM %[2]s WHERE %[1]s < $1::timestamptz - make_interval(days => $2::int) AND %[3]s`,
-		ts, pgx.Identifier{t.Schema, t.Name}.Sanitize(), notEither(ds.ExemptWhen, ds.ErasedWhen))
-	rm := &evidence.RetentionMeasure{MaxDays: days, Timestamp: ds.Timestamp}
-	if err := r.tx.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol, r.now, days).Scan(&rm.Expired, &rm.OldestDays); err != nil {
+FROM %[2]s WHERE %[3]s AND %[4]s`,
+		ts, pgx.Identifier{t.Schema, t.Name}.Sanitize(), periodOverSQL(ts, start), notEither(ds.ExemptWhen, ds.ErasedWhen))
+	rm := &evidence.RetentionMeasure{Max: max.String(), From: rule.From, Timestamp: ds.Timestamp}
+	if err := r.tx.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol, r.now, max.Months, max.Days).Scan(&rm.Expired, &rm.OldestDays); err != nil {
 		return r.fail("measure retention of "+m.Table, err)
 	}
 	m.Retention = rm
@@ -65,19 +68,40 @@ FROM %[2]s WHERE %[1]s < $1::timestamptz - make_interval(days => $2::int) AND %[
 func (r *run) measureConsent(ctx context.Context, t *evidence.Table, ds config.Dataset, m *evidence.DatasetMeasure) error {
 	c := ds.Consent
 	given := pgx.Identifier{c.Given}.Sanitize()
-	cm := &evidence.ConsentMeasure{Given: c.Given, Withdrawn: c.Withdrawn, GraceDays: retentionDays(c.GraceDays, c.Grace)}
+	grace, _ := period(c.GracePeriod, c.Grace)
+	cm := &evidence.ConsentMeasure{Given: c.Given, Withdrawn: c.Withdrawn, Grace: grace.String()}
 	withdrawnOld := "false"
 	if c.Withdrawn != "" {
-		withdrawnOld = fmt.Sprintf("%s < $1::timestamptz - make_interval(days => $2::int)", pgx.Identifier{c.Withdrawn}.Sanitize())
+		w := pgx.Identifier{c.Withdrawn}.Sanitize()
+		withdrawnOld = periodOverSQL(w, w)
 	}
 	q := fmt.Sprintf(`SELECT count(*) FILTER (WHERE %[1]s IS NULL), count(*) FILTER (WHERE %[2]s)
-FROM %[3]s WHERE (%[1]s IS NULL OR %[2]s) AND %[4]s AND $2::int IS NOT NULL`,
+FROM %[3]s WHERE (%[1]s IS NULL OR %[2]s) AND %[4]s AND $2::int IS NOT NULL AND $3::int IS NOT NULL`,
 		given, withdrawnOld, pgx.Identifier{t.Schema, t.Name}.Sanitize(), notEither("", ds.ErasedWhen))
-	if err := r.tx.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol, r.now, cm.GraceDays).Scan(&cm.Missing, &cm.WithdrawnRetained); err != nil {
+	if err := r.tx.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol, r.now, grace.Months, grace.Days).Scan(&cm.Missing, &cm.WithdrawnRetained); err != nil {
 		return r.fail("measure consent of "+m.Table, err)
 	}
 	m.Consent = cm
 	return nil
+}
+
+// periodOverSQL is the condition "the period ($2 months and $3 days) that began at start
+// has ended by $1", counted in calendar months as PostgreSQL's interval arithmetic does
+// (a month after 31 January is the last day of February). The first term only lets the
+// server use an index on col: start is never before col, and clamping to a month's end
+// shortens a period by at most three days.
+func periodOverSQL(col, start string) string {
+	return fmt.Sprintf(`%[1]s < $1::timestamptz - make_interval(months => $2::int, days => $3::int) + interval '4 days'
+AND (%[2]s) + make_interval(months => $2::int, days => $3::int) < $1::timestamptz`, col, start)
+}
+
+// financialYearEndSQL is the instant the financial year containing ts ends, for a year
+// whose last month is endMonth (bokføringsloven § 13 counts from there).
+func financialYearEndSQL(ts string, endMonth int) string {
+	if endMonth < 1 || endMonth > 12 {
+		endMonth = 12
+	}
+	return fmt.Sprintf(`make_timestamptz(extract(year FROM %[1]s)::int + (extract(month FROM %[1]s)::int > %[2]d)::int, %[2]d, 1, 0, 0, 0) + interval '1 month'`, ts, endMonth)
 }
 
 // measureErasure lists the personal columns erased_when does not name: rows it calls
@@ -141,30 +165,12 @@ func cascadesInto(key string, tables map[string]*evidence.Table) []evidence.Casc
 	return out
 }
 
-// retentionDays prefers the loader's normalised days and otherwise reads "12 months",
-// "5 years", "30 days" or "2 weeks" itself.
-func retentionDays(days int, text string) int {
-	if days > 0 {
-		return days
+// period prefers the loader's parsed period and otherwise reads the text ("12 months")
+// itself, for callers that build a configuration in code; ok is false when there is none.
+func period(p *config.Period, text string) (config.Period, bool) {
+	if p != nil {
+		return *p, !p.IsZero()
 	}
-	f := strings.Fields(strings.ToLower(text))
-	if len(f) != 2 {
-		return 0
-	}
-	n, err := strconv.Atoi(f[0])
-	if err != nil || n <= 0 {
-		return 0
-	}
-	unit := strings.TrimSuffix(f[1], "s")
-	switch unit {
-	case "day", "dag", "dager":
-		return n
-	case "week", "uke", "uker":
-		return 7 * n
-	case "month", "måned", "måneder":
-		return n * 365 / 12
-	case "year", "år":
-		return 365 * n
-	}
-	return 0
+	q, err := config.ParsePeriod(text)
+	return q, err == nil && !q.IsZero()
 }

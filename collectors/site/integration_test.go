@@ -24,7 +24,7 @@ func testDeclaration() config.Declaration {
 		Statement:  config.Statement{Updated: "2025-09-10"},
 		Cookies: config.CookiePolicy{
 			Purposes:    []config.CookiePurpose{{ID: "analytics"}, {ID: "functional"}},
-			MaxLifetime: "13 months", MaxDays: 396,
+			MaxLifetime: "13 months",
 		},
 	}
 }

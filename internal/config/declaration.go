@@ -27,11 +27,14 @@ type SourceText struct {
 
 // Controller names the data controller and how to reach it (GDPR Art. 13(1)(a)-(b)).
 type Controller struct {
-	Name    string   `yaml:"name" json:"name"`
-	OrgNo   string   `yaml:"org_no,omitempty" json:"org_no,omitempty"`
-	Contact *Contact `yaml:"contact,omitempty" json:"contact,omitempty"`
-	DPO     *Contact `yaml:"dpo,omitempty" json:"dpo,omitempty"`
-	Source  string   `yaml:"source,omitempty" json:"source,omitempty"`
+	Name  string `yaml:"name" json:"name"`
+	OrgNo string `yaml:"org_no,omitempty" json:"org_no,omitempty"`
+	// FinancialYearEnd is the last month (1-12) of the controller's financial year, from
+	// which bokføringsloven § 13 counts; the loader sets December when it is not given.
+	FinancialYearEnd int      `yaml:"financial_year_end,omitempty" json:"financial_year_end"`
+	Contact          *Contact `yaml:"contact,omitempty" json:"contact,omitempty"`
+	DPO              *Contact `yaml:"dpo,omitempty" json:"dpo,omitempty"`
+	Source           string   `yaml:"source,omitempty" json:"source,omitempty"`
 }
 
 // Contact is a postal, e-mail or telephone contact published in the statement.
@@ -71,7 +74,8 @@ type Purpose struct {
 }
 
 // Retention is a declared retention rule. Durations are written as "12 months", "5 years",
-// "30 days"; the loader normalises them to days.
+// "30 days"; the loader reads them into calendar periods. A period runs from each row's
+// timestamp, or from the end of its financial year when From says end_of_financial_year.
 type Retention struct {
 	Title      string   `yaml:"title,omitempty" json:"title,omitempty"`
 	Categories []string `yaml:"categories,omitempty" json:"categories,omitempty"`
@@ -81,11 +85,16 @@ type Retention struct {
 	Until      string   `yaml:"until,omitempty" json:"until,omitempty"`
 	AppliesTo  string   `yaml:"applies_to,omitempty" json:"applies_to,omitempty"`
 	Action     string   `yaml:"action,omitempty" json:"action,omitempty"`
+	From       string   `yaml:"from,omitempty" json:"from,omitempty"`
 	Law        string   `yaml:"law,omitempty" json:"law,omitempty"`
 	Source     string   `yaml:"source,omitempty" json:"source,omitempty"`
-	MaxDays    int      `yaml:"-" json:"max_days,omitempty"`
-	MinDays    int      `yaml:"-" json:"min_days,omitempty"`
+	MaxPeriod  *Period  `yaml:"-" json:"max_period,omitempty"`
+	MinPeriod  *Period  `yaml:"-" json:"min_period,omitempty"`
 }
+
+// RetentionFromFinancialYearEnd is the value of retention.from that starts the period at
+// the end of the financial year of the row's timestamp.
+const RetentionFromFinancialYearEnd = "end_of_financial_year"
 
 // Recipient is a declared kind of recipient (a node of the recipient kind tree).
 type Recipient struct {
@@ -115,7 +124,7 @@ type CookiePolicy struct {
 	MaxLifetime string          `yaml:"max_lifetime,omitempty" json:"max_lifetime,omitempty"`
 	Known       []KnownCookie   `yaml:"known,omitempty" json:"known,omitempty"`
 	Source      string          `yaml:"source,omitempty" json:"source,omitempty"`
-	MaxDays     int             `yaml:"-" json:"max_lifetime_days,omitempty"`
+	MaxPeriod   *Period         `yaml:"-" json:"max_lifetime_period,omitempty"`
 }
 
 // CookiePurpose is a declared cookie purpose (necessary, functional, analytics, marketing).

@@ -18,6 +18,9 @@ var (
 	}
 	// cookiePurposeIDs are the purposes a cookie can serve.
 	cookiePurposeIDs = []string{"necessary", "functional", "analytics", "marketing", "personalization"}
+	// retentionFrom are the starting points a retention period can count from besides the
+	// row's own timestamp.
+	retentionFrom = []string{RetentionFromFinancialYearEnd}
 )
 
 // CollectFailedRule is the rule no waiver may silence: a target that could not be collected

@@ -39,10 +39,10 @@ type Dataset struct {
 
 // Consent names the columns that record consent and how long a withdrawal may take to act.
 type Consent struct {
-	Given     string `yaml:"given" json:"given"`
-	Withdrawn string `yaml:"withdrawn,omitempty" json:"withdrawn,omitempty"`
-	Grace     string `yaml:"grace,omitempty" json:"grace,omitempty"`
-	GraceDays int    `yaml:"-" json:"grace_days"`
+	Given       string  `yaml:"given" json:"given"`
+	Withdrawn   string  `yaml:"withdrawn,omitempty" json:"withdrawn,omitempty"`
+	Grace       string  `yaml:"grace,omitempty" json:"grace,omitempty"`
+	GracePeriod *Period `yaml:"-" json:"grace_period,omitempty"`
 }
 
 // NationalID declares that a dataset stores national identity numbers, and why

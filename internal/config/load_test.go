@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -136,16 +137,17 @@ func TestLoadGood(t *testing.T) {
 		{"controller", d.Controller.Name, "Eksempel AS"},
 		{"statement updated", d.Statement.Updated, "2025-09-10"},
 		{"category data", len(d.Categories["contact"].Data), 2},
-		{"retention max days", d.Retention["inquiries"].MaxDays, 360},
-		{"retention min days", d.Retention["accounting"].MinDays, 5 * 365},
-		{"cookie max days", d.Cookies.MaxDays, 13 * 30},
+		{"retention max period", *d.Retention["inquiries"].MaxPeriod, Period{Months: 12}},
+		{"retention min period", *d.Retention["accounting"].MinPeriod, Period{Months: 60}},
+		{"cookie max period", *d.Cookies.MaxPeriod, Period{Months: 13}},
+		{"financial year end defaults to December", d.Controller.FinancialYearEnd, 12},
 		{"bare right", d.Rights[0], Right{Right: "access"}},
 		{"mapping right", d.Rights[2], Right{Right: "erasure", Source: "Du kan be om sletting."}},
 		{"bare cookie purpose", d.Cookies.Purposes[0], CookiePurpose{ID: "necessary"}},
 		{"mapping cookie purpose", d.Cookies.Purposes[1], CookiePurpose{ID: "analytics", Purpose: "analytics"}},
 		{"recipient block form", d.Recipients[1], Recipient{Kind: "public_authority", When: "legal_obligation"}},
 		{"dsn expanded", cfg.Inventory.Databases["crm"].DSN, goodEnv["VERN_TEST_DSN"]},
-		{"grace days", cfg.Inventory.Databases["crm"].Datasets["public.newsletter_subscribers"].Consent.GraceDays, 30},
+		{"grace days", cfg.Inventory.Databases["crm"].Datasets["public.newsletter_subscribers"].Consent.GracePeriod, &Period{Days: 30}},
 		{"max pages", cfg.Inventory.Sites[0].MaxPages, 50},
 		{"processor count", len(cfg.Processors), 2},
 		{"processor id", cfg.Processors["nordlys-crm"].ID, "nordlys-crm"},
@@ -292,7 +294,7 @@ func TestFromDeclaration(t *testing.T) {
 	if got := cfg.Locations["declaration://purposes/marketing"]; got != (Location{"declaration.yaml", 14, 3}) {
 		t.Errorf("location = %+v", got)
 	}
-	if cfg.Hashes["declaration"] == cfg.Hashes["inventory"] || cfg.Declaration.Retention["inquiries"].MaxDays != 360 {
+	if cfg.Hashes["declaration"] == cfg.Hashes["inventory"] || *cfg.Declaration.Retention["inquiries"].MaxPeriod != (Period{Months: 12}) {
 		t.Errorf("hashes %v or normalisation wrong", cfg.Hashes)
 	}
 }
@@ -375,40 +377,122 @@ func TestErrorCap(t *testing.T) {
 	}
 }
 
-func TestParseDays(t *testing.T) {
+func TestParsePeriod(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
 		name string
 		in   string
-		want int
+		want Period
 		ok   bool
 	}{
-		{"days", "30 days", 30, true},
-		{"one day", "1 day", 1, true},
-		{"weeks", "2 weeks", 14, true},
-		{"months", "12 months", 360, true},
-		{"thirteen months", "13 months", 390, true},
-		{"years", "5 years", 1825, true},
-		{"no space", "3months", 90, true},
-		{"norwegian", "12 måneder", 360, true},
-		{"norwegian years", "5 år", 1825, true},
-		{"capitals", "2 Years", 730, true},
-		{"zero", "0 days", 0, true},
-		{"no unit", "12", 0, false},
-		{"no number", "months", 0, false},
-		{"negative", "-1 days", 0, false},
-		{"fraction", "1.5 years", 0, false},
-		{"unknown unit", "12 moons", 0, false},
-		{"huge", "99999999999999999999 days", 0, false},
-		{"too long", "1001 years", 0, false},
-		{"empty", "", 0, false},
+		{"days", "30 days", Period{Days: 30}, true},
+		{"one day", "1 day", Period{Days: 1}, true},
+		{"weeks", "2 weeks", Period{Days: 14}, true},
+		{"months", "12 months", Period{Months: 12}, true},
+		{"thirteen months", "13 months", Period{Months: 13}, true},
+		{"years", "5 years", Period{Months: 60}, true},
+		{"no space", "3months", Period{Months: 3}, true},
+		{"norwegian", "12 måneder", Period{Months: 12}, true},
+		{"norwegian years", "5 år", Period{Months: 60}, true},
+		{"capitals", "2 Years", Period{Months: 24}, true},
+		{"zero", "0 days", Period{}, true},
+		{"no unit", "12", Period{}, false},
+		{"no number", "months", Period{}, false},
+		{"negative", "-1 days", Period{}, false},
+		{"fraction", "1.5 years", Period{}, false},
+		{"unknown unit", "12 moons", Period{}, false},
+		{"huge", "99999999999999999999 days", Period{}, false},
+		{"too long", "1001 years", Period{}, false},
+		{"empty", "", Period{}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := ParseDays(tc.in)
+			got, err := ParsePeriod(tc.in)
 			if (err == nil) != tc.ok || got != tc.want {
-				t.Errorf("ParseDays(%q) = %d, %v; want %d, ok %v", tc.in, got, err, tc.want, tc.ok)
+				t.Errorf("ParsePeriod(%q) = %+v, %v; want %+v, ok %v", tc.in, got, err, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+// TestPeriodAddTo checks calendar arithmetic: months keep the day of the month, or end on
+// the month's last day when it is shorter; never 30-day months.
+func TestPeriodAddTo(t *testing.T) {
+	t.Parallel()
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	cases := []struct {
+		name   string
+		period string
+		start  string
+		want   string
+	}{
+		{"12 months keep the day", "12 months", "2025-03-31T10:00:00Z", "2026-03-31T10:00:00Z"},
+		{"a month after 31 January", "1 month", "2025-01-31T00:00:00Z", "2025-02-28T00:00:00Z"},
+		{"leap year February", "1 month", "2024-01-31T00:00:00Z", "2024-02-29T00:00:00Z"},
+		{"a year after 29 February", "1 year", "2024-02-29T12:00:00Z", "2025-02-28T12:00:00Z"},
+		{"5 years", "5 years", "2020-12-31T23:59:59Z", "2025-12-31T23:59:59Z"},
+		{"13 months across a year", "13 months", "2025-11-30T00:00:00Z", "2026-12-30T00:00:00Z"},
+		{"days", "30 days", "2025-02-15T00:00:00Z", "2025-03-17T00:00:00Z"},
+		{"weeks", "2 weeks", "2025-12-25T00:00:00Z", "2026-01-08T00:00:00Z"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := ParsePeriod(tc.period)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.AddTo(day(tc.start)); !got.Equal(day(tc.want)) {
+				t.Errorf("%s after %s = %s; want %s", tc.period, tc.start, got.Format(time.RFC3339), tc.want)
+			}
+		})
+	}
+}
+
+func TestPeriodString(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"12 months": "12 months", "5 år": "5 years", "1 år": "12 months", "24 months": "2 years", "13 måneder": "13 months",
+		"30 dager": "30 days", "2 weeks": "14 days", "1 day": "1 day", "0 days": "0 days",
+	} {
+		p, err := ParsePeriod(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.String(); got != want {
+			t.Errorf("ParsePeriod(%q).String() = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func TestFinancialYearEnd(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name     string
+		at       string
+		endMonth int
+		want     string
+	}{
+		{"calendar year", "2025-03-15T10:00:00Z", 12, "2026-01-01T00:00:00Z"},
+		{"last day of the year", "2025-12-31T23:00:00Z", 12, "2026-01-01T00:00:00Z"},
+		{"June year, before its end", "2025-06-30T10:00:00Z", 6, "2025-07-01T00:00:00Z"},
+		{"June year, after its end", "2025-07-01T00:00:00Z", 6, "2026-07-01T00:00:00Z"},
+		{"unset is December", "2025-01-01T00:00:00Z", 0, "2026-01-01T00:00:00Z"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			at, _ := time.Parse(time.RFC3339, tc.at)
+			want, _ := time.Parse(time.RFC3339, tc.want)
+			if got := FinancialYearEnd(at, tc.endMonth); !got.Equal(want) {
+				t.Errorf("FinancialYearEnd(%s, %d) = %s; want %s", tc.at, tc.endMonth, got, tc.want)
 			}
 		})
 	}

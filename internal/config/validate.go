@@ -27,20 +27,22 @@ func (d *fileDecoder) enum(path, what, v string, valid []string) {
 		didYouMean(v, valid), strings.Join(valid, ", "))
 }
 
-// days reads a duration and reports it when it cannot be read.
-func (d *fileDecoder) days(path, v string) int {
+// period reads a duration and reports it when it cannot be read; nil when it is not given
+// or cannot be read.
+func (d *fileDecoder) period(path, v string) *Period {
 	if v == "" {
-		return 0
+		return nil
 	}
-	n, err := ParseDays(v)
+	p, err := ParsePeriod(v)
 	if err != nil {
 		detail := err.Error()
 		if d.raw(path) != v {
 			detail = "read from the environment" // the expanded value is never shown
 		}
 		d.errorf(d.at(path), "invalid duration %s for %s (%s); %s", quote(d.raw(path)), path, detail, durationFormat)
+		return nil
 	}
-	return n
+	return &p
 }
 
 // date reads a YYYY-MM-DD date and reports it when it cannot be read.
@@ -97,10 +99,16 @@ func (d *fileDecoder) httpURL(path, v string) (*url.URL, bool) {
 }
 
 // checkDeclaration checks a decoded declaration's values and internal references and fills
-// the normalised day counts. structOK says the file decoded without problems, so that
+// the normalised periods. structOK says the file decoded without problems, so that
 // references are judged against complete sections only.
 func checkDeclaration(d *fileDecoder, decl *Declaration, structOK bool) {
 	d.date("statement.updated", decl.Statement.Updated)
+	switch fy := decl.Controller.FinancialYearEnd; {
+	case fy == 0:
+		decl.Controller.FinancialYearEnd = 12
+	case fy < 1 || fy > 12:
+		d.errorf(d.at("controller.financial_year_end"), "controller.financial_year_end %s is not a month; write the number (1-12) of the financial year's last month, e.g. 12 for December", quote(d.raw("controller.financial_year_end")))
+	}
 	if decl.Statement.URL != "" {
 		d.httpURL("statement.url", decl.Statement.URL)
 	}
@@ -118,8 +126,9 @@ func checkDeclaration(d *fileDecoder, decl *Declaration, structOK bool) {
 	for _, id := range retention {
 		r := decl.Retention[id]
 		path := "retention." + id
-		r.MaxDays = d.days(path+".max", r.Max)
-		r.MinDays = d.days(path+".min", r.Min)
+		r.MaxPeriod = d.period(path+".max", r.Max)
+		r.MinPeriod = d.period(path+".min", r.Min)
+		d.enum(path+".from", "from", r.From, retentionFrom)
 		decl.Retention[id] = r
 		if structOK {
 			d.refs(path+".categories", "category", r.Categories, categories, "categories")
@@ -166,11 +175,11 @@ func checkCookiePolicy(d *fileDecoder, decl *Declaration, purposes []string, str
 			d.ref(path+".purpose", "purpose", p.Purpose, purposes, "purposes")
 		}
 	}
-	c.MaxDays = d.days("cookies.max_lifetime", c.MaxLifetime)
+	c.MaxPeriod = d.period("cookies.max_lifetime", c.MaxLifetime)
 	for i, k := range c.Known {
 		path := fmt.Sprintf("cookies.known[%d]", i)
 		d.enum(path+".purpose", "cookie purpose", k.Purpose, cookiePurposeIDs)
-		d.days(path+".lifetime", k.Lifetime)
+		d.period(path+".lifetime", k.Lifetime)
 	}
 }
 
@@ -187,7 +196,7 @@ func checkInventory(d *fileDecoder, inv *Inventory) []string {
 			}
 			ds := database.Datasets[name]
 			if ds.Consent != nil {
-				ds.Consent.GraceDays = d.days(path+".consent.grace", ds.Consent.Grace)
+				ds.Consent.GracePeriod = d.period(path+".consent.grace", ds.Consent.Grace)
 			}
 		}
 		for i, ig := range database.Ignore {

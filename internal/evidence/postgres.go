@@ -132,9 +132,13 @@ type DatasetMeasure struct {
 
 // RetentionMeasure counts rows kept past the maximum retention.
 type RetentionMeasure struct {
-	MaxDays   int    `json:"max_days"`
+	// Max is the maximum retention in calendar terms ("12 months"), From where it counts
+	// from when not the row's timestamp (end_of_financial_year).
+	Max       string `json:"max"`
+	From      string `json:"from,omitempty"`
 	Timestamp string `json:"timestamp"`
-	// Expired is the number of rows older than MaxDays that are neither exempt nor erased.
+	// Expired is the number of rows whose maximum retention has run out and that are
+	// neither exempt nor erased.
 	Expired int64 `json:"expired"`
 	// OldestDays is the age in days of the oldest such row (0 when none).
 	OldestDays int `json:"oldest_days"`
@@ -144,10 +148,10 @@ type RetentionMeasure struct {
 type ConsentMeasure struct {
 	Given     string `json:"given"`
 	Withdrawn string `json:"withdrawn,omitempty"`
-	GraceDays int    `json:"grace_days"`
+	Grace     string `json:"grace,omitempty"`
 	// Missing counts rows, not erased, with no consent given.
 	Missing int64 `json:"missing"`
-	// WithdrawnRetained counts rows whose consent was withdrawn more than GraceDays ago
+	// WithdrawnRetained counts rows whose consent was withdrawn longer ago than Grace
 	// and that are not erased.
 	WithdrawnRetained int64 `json:"withdrawn_retained"`
 }

@@ -2,9 +2,10 @@ package vern.cookies_test
 
 # A site target holding the given cookies and storage keys.
 site_input(cookies, storage) := {
+	"now": "2026-12-01T00:00:00Z",
 	"declaration": {"cookies": {
 		"purposes": [{"id": "analytics"}, {"id": "functional"}],
-		"max_lifetime_days": 396,
+		"max_lifetime_period": {"months": 13},
 		"known": [{"name": "own_pref", "purpose": "functional"}, {"name": "sess_", "prefix": true, "purpose": "necessary"}],
 	}},
 	"targets": {"site:www.example.no": {

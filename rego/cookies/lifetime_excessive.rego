@@ -57,8 +57,14 @@ _kept_days(c) := c.kept_days if {
 } else := min([c.lifetime_days, 400])
 
 # METADATA
-# description: max_days is the declared maximum cookie lifetime in days (396, 13 months, by default).
-max_days := d if {
-	d := object.get(object.get(input, ["declaration", "cookies"], {}), "max_lifetime_days", 0)
-	d > 0
-} else := 396
+# description: |
+#   max_days is the declared maximum cookie lifetime (13 months, CNIL's guidance, by
+#   default) in days, counted in calendar months from the evaluation's time.
+max_days := lib.period_days(lib.now_ns, max_period)
+
+# METADATA
+# description: max_period is the declared maximum cookie lifetime as a calendar period.
+max_period := p if {
+	p := object.get(input, ["declaration", "cookies", "max_lifetime_period"], {})
+	p != {}
+} else := {"months": 13}

@@ -37,14 +37,17 @@ deny contains f if {
 		"resource": _resource(db, table),
 		"target": _resource(db, table),
 		"message": sprintf(
-			"%d rows of %s had their consent withdrawn more than %d days ago and are not erased.",
-			[n, table, m.consent.grace_days],
+			"%d rows of %s had their consent withdrawn longer ago than the grace of %s and are not erased.",
+			[n, table, _grace(m.consent)],
 		),
 		"message_nb": sprintf(
-			"%d rader i %s fikk samtykket trukket tilbake for mer enn %d dager siden og er ikke slettet.",
-			[n, table, m.consent.grace_days],
+			"%d rader i %s fikk samtykket trukket tilbake for lenger siden enn fristen på %s og er ikke slettet.",
+			[n, table, lib.period_nb(_grace(m.consent))],
 		),
 		"count": n,
-		"details": {"grace_days": m.consent.grace_days, "withdrawn": object.get(m.consent, "withdrawn", "")},
+		"details": {"grace": _grace(m.consent), "withdrawn": object.get(m.consent, "withdrawn", "")},
 	})
 }
+
+# _grace is the declared grace after a withdrawal; none declared is no grace at all.
+_grace(consent) := object.get(consent, "grace", "0 days")

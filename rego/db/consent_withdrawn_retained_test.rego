@@ -9,7 +9,7 @@ test_fail_rows_kept_after_withdrawal if {
 	fs := [f | some f in db.deny with input as doc; f.rule == "db.consent_withdrawn_retained"]
 	count(fs) == 1
 	fs[0].count == 2
-	fs[0].details.grace_days == 30
+	fs[0].details.grace == "30 days"
 }
 
 test_success_withdrawn_rows_erased if {

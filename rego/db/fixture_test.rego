@@ -22,7 +22,7 @@ _base := {
 			"public.customers": {"categories": ["basic", "contact"], "purposes": ["customer_admin"]},
 			"public.newsletter": {
 				"categories": ["contact"], "purposes": ["marketing"],
-				"consent": {"given": "consent_given_at", "withdrawn": "consent_withdrawn_at", "grace_days": 30},
+				"consent": {"given": "consent_given_at", "withdrawn": "consent_withdrawn_at", "grace": "30 days"},
 			},
 			"public.invoices": {"categories": ["payment"], "purposes": ["legal_obligation"]},
 		},
@@ -52,7 +52,7 @@ _base := {
 			"public.customers": {"table": "public.customers", "exists": true},
 			"public.newsletter": {"table": "public.newsletter", "exists": true, "consent": {
 				"given": "consent_given_at", "withdrawn": "consent_withdrawn_at",
-				"grace_days": 30, "missing": 0, "withdrawn_retained": 0,
+				"grace": "30 days", "missing": 0, "withdrawn_retained": 0,
 			}},
 		},
 	}}},

@@ -37,16 +37,17 @@ deny contains f if {
 		"resource": _resource(db, table),
 		"target": _resource(db, table),
 		"message": sprintf(
-			"%d rows of %s are older than the declared maximum of %d days (the oldest %d days), neither exempt nor erased.",
-			[n, table, m.retention.max_days, m.retention.oldest_days],
+			"%d rows of %s are kept past the declared maximum of %s (the oldest is %d days old), neither exempt nor erased.",
+			[n, table, m.retention.max, m.retention.oldest_days],
 		),
 		"message_nb": sprintf(
-			"%d rader i %s er eldre enn oppgitt maksimum på %d dager (den eldste %d dager), verken unntatt eller slettet.",
-			[n, table, m.retention.max_days, m.retention.oldest_days],
+			"%d rader i %s er lagret lenger enn oppgitt maksimum på %s (den eldste er %d dager gammel), %s.",
+			[n, table, lib.period_nb(m.retention.max), m.retention.oldest_days, "verken unntatt eller slettet"],
 		),
 		"count": n,
 		"details": {
-			"max_days": m.retention.max_days,
+			"max": m.retention.max,
+			"from": object.get(m.retention, "from", ""),
 			"oldest_days": m.retention.oldest_days,
 			"timestamp": m.retention.timestamp,
 			"retention": object.get(_dataset(db, table), "retention", ""),

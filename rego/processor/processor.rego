@@ -6,6 +6,8 @@
 #   findings are indicators for an auditor to verify at the page and line given.
 package vern.processor
 
+import data.vern.lib
+
 # Helpers shared by the processor rules. Registry entries reach the rules as the JSON of
 # config.Processor and the collector's document as evidence.Processors; every helper
 # tolerates absent keys and nulls, so a gap becomes a finding, not an evaluation error.
@@ -57,11 +59,7 @@ _document_status(id) := s if {
 	is_string(s)
 } else := ""
 
-# _now_ns is the evaluation's "now": input.now_ns, else input.now (RFC 3339). Rules never
-# read the clock.
-_now_ns := input.now_ns if {
-	is_number(input.now_ns)
-} else := time.parse_rfc3339_ns(input.now)
+_now_ns := lib.now_ns
 
 _day_ns := 86400000000000
 

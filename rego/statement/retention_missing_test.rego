@@ -20,7 +20,7 @@ test_fail_category_without_any_retention if {
 test_fail_category_not_listed_by_rules if {
 	fs := statement.deny with input as {"declaration": {
 		"categories": _retention_categories,
-		"retention": {"accounting": {"categories": ["payment"], "min_days": 1825}},
+		"retention": {"accounting": {"categories": ["payment"], "min_period": {"months": 60}}},
 	}}
 	lib.count_of(fs, "statement.retention_missing") == 2
 	lib.fired_on(fs, "statement.retention_missing", "declaration://categories/contact")
@@ -59,9 +59,9 @@ test_success_covered_directly_and_through_purpose if {
 		"categories": _retention_categories,
 		"purposes": {"analytics": {"basis": "consent", "categories": ["technical"]}},
 		"retention": {
-			"inquiries": {"categories": ["contact"], "max_days": 365},
-			"accounting": {"categories": ["payment"], "min_days": 1825},
-			"analytics": {"purposes": ["analytics"], "max_days": 395},
+			"inquiries": {"categories": ["contact"], "max_period": {"months": 12}},
+			"accounting": {"categories": ["payment"], "min_period": {"months": 60}},
+			"analytics": {"purposes": ["analytics"], "max_period": {"months": 13}},
 		},
 	}}
 }

@@ -54,7 +54,7 @@ deny contains f if {
 		"details": {
 			"retention": id,
 			"min": _text(r, "min"),
-			"min_days": _days(r, "min_days"),
+			"min_period": _period(r, "min_period"),
 			"law": _text(r, "law"),
 		},
 	})
@@ -64,23 +64,23 @@ deny contains f if {
 # criterion.
 _retention_bounded(r) if _text(r, "max") != ""
 
-_retention_bounded(r) if _days(r, "max_days") > 0
+_retention_bounded(r) if _period(r, "max_period") != {}
 
 _retention_bounded(r) if _text(r, "until") != ""
 
-# _min_label is the minimum as the statement words it, else in days, else "".
+# _min_label is the minimum as the statement words it, else as a period, else "".
 _min_label(r) := _text(r, "min") if {
 	_text(r, "min") != ""
-} else := sprintf("%d days", [_days(r, "min_days")]) if {
-	_days(r, "min_days") > 0
+} else := lib.period_text(_period(r, "min_period")) if {
+	_period(r, "min_period") != {}
 } else := ""
 
-# _days is the whole number of days under key, or 0 when absent or not a number.
-_days(obj, key) := n if {
+# _period is the calendar period under key, or {} when absent or not a period.
+_period(obj, key) := p if {
 	is_object(obj)
-	n := obj[key]
-	is_number(n)
-} else := 0
+	p := obj[key]
+	is_object(p)
+} else := {}
 
 _retention_unbounded_message(id, "") := sprintf(
 	"The retention rule %q states neither a period nor a criterion for deletion.",

@@ -11,22 +11,22 @@ test_fail_minimum_without_maximum if {
 	) with input as {"declaration": {"retention": {"accounting": {
 		"categories": ["payment"],
 		"min": "5 years",
-		"min_days": 1825,
+		"min_period": {"months": 60},
 		"law": "bokføringsloven",
 	}}}}
 }
 
-test_fail_minimum_in_days_only if {
-	fs := statement.deny with input as {"declaration": {"retention": {"accounting": {"min_days": 1825}}}}
+test_fail_minimum_as_a_period_only if {
+	fs := statement.deny with input as {"declaration": {"retention": {"accounting": {"min_period": {"months": 60}}}}}
 	some f in fs
 	f.rule == "statement.retention_unbounded"
-	f.details == {"retention": "accounting", "min": "", "min_days": 1825, "law": ""}
-	contains(f.message, "at least 1825 days")
+	f.details == {"retention": "accounting", "min": "", "min_period": {"months": 60}, "law": ""}
+	contains(f.message, "at least 5 years")
 }
 
 test_fail_blank_max_and_until if {
 	lib.fired(statement.deny, "statement.retention_unbounded") with input as {"declaration": {"retention": {
-		"accounting": {"min": "5 years", "max": "", "until": " ", "max_days": 0},
+		"accounting": {"min": "5 years", "max": "", "until": " ", "max_period": {}},
 	}}}
 }
 
@@ -48,7 +48,7 @@ test_fail_rule_declared_as_null if {
 
 test_success_minimum_with_maximum if {
 	not lib.fired(statement.deny, "statement.retention_unbounded") with input as {"declaration": {"retention": {
-		"accounting": {"min": "5 years", "min_days": 1825, "max": "6 years", "max_days": 2190},
+		"accounting": {"min": "5 years", "min_period": {"months": 60}, "max": "6 years", "max_period": {"months": 72}},
 	}}}
 }
 
@@ -60,7 +60,7 @@ test_success_minimum_with_until if {
 
 test_success_maximum_in_days_only if {
 	not lib.fired(statement.deny, "statement.retention_unbounded") with input as {"declaration": {"retention": {
-		"inquiries": {"categories": ["contact"], "max_days": 365},
+		"inquiries": {"categories": ["contact"], "max_period": {"months": 12}},
 	}}}
 }
 
