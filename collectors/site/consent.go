@@ -101,7 +101,7 @@ func (r *phaseRun) consentByAutoconsent(ctx, tctx context.Context) (consentState
 	r.afterChoice(ctx)
 	// A rule whose clicks changed nothing (the banner bound its buttons late) hands over to
 	// vern's finder, which clicks again.
-	if again, err := r.evalConsent(tctx, consentDetect, ""); err == nil && clickedStill(r.phase, own, again) {
+	if !r.clickChanged(ctx, tctx, r.phase, own) {
 		s.note("the banner still showed after the rule's " + action)
 		return cs, false, nil
 	}
@@ -208,8 +208,7 @@ func (r *phaseRun) consentOwn(ctx context.Context, tctx context.Context) (consen
 		if action != evidence.PhaseAccept && action != evidence.PhaseReject {
 			return cs, nil
 		}
-		again, err := r.evalConsent(tctx, consentDetect, "")
-		if err != nil || !clickedStill(action, st, again) {
+		if r.clickChanged(ctx, tctx, action, st) {
 			return cs, nil
 		}
 		if try == clickTries || ctx.Err() != nil {
@@ -231,6 +230,30 @@ const (
 	clickTries = 3
 	clickPause = 500 * time.Millisecond
 )
+
+// clickChanged says whether a click on the banner had an effect: a cookie or storage write
+// after it, or the clicked button gone (or the page gone with it). It watches for a while,
+// as banners fade out and write their records on their own time.
+func (r *phaseRun) clickChanged(ctx, tctx context.Context, action string, st consentState) bool {
+	deadline := time.Now().Add(max(4*r.p.settle, 2*time.Second))
+	for {
+		if r.rec.afterWrites.Load() > 0 {
+			return true
+		}
+		again, err := r.evalConsent(tctx, consentDetect, "")
+		if err != nil || !clickedStill(action, st, again) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		select {
+		case <-time.After(200 * time.Millisecond):
+		case <-ctx.Done():
+			return true
+		}
+	}
+}
 
 func clickedText(action string, st consentState) string {
 	if action == evidence.PhaseAccept {

@@ -207,6 +207,9 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 				rec.request(prefix+string(e.RequestID), e.Request.URL, e.DocumentURL)
 			}
 		case *network.EventRequestWillBeSentExtraInfo:
+			if v, ok := headerValue(e.Headers, "accept-language"); ok {
+				rec.sawAcceptLanguage(v)
+			}
 			for _, ac := range e.AssociatedCookies {
 				if ac != nil && len(ac.BlockedReasons) == 0 {
 					rec.sentCookies(prefix + string(e.RequestID))
@@ -279,9 +282,19 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 	if _, err := chromedp.Call(tctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: TimeZone}); err != nil {
 		return err
 	}
-	_, err := chromedp.Call(tctx, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{
-		Headers: network.Headers{"Accept-Language": AcceptLanguage}})
-	return err
+	// The languages (and so Accept-Language) come with the user agent: see visitor.
+	return nil
+}
+
+// headerValue is one header of a request, by its lower-case name.
+func headerValue(h network.Headers, name string) (string, bool) {
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			s, ok := v.(string)
+			return s, ok
+		}
+	}
+	return "", false
 }
 
 // setCookieLines splits a response's raw Set-Cookie header into its cookies.

@@ -18,6 +18,8 @@ const (
 	// AcceptLanguage is sent on every request and read by pages as navigator.languages.
 	AcceptLanguage = "nb-NO,nb;q=0.9,no;q=0.8,nn;q=0.7,en;q=0.5"
 	// WindowWidth and WindowHeight are the browser window's size.
+	// Languages is navigator.languages, in the order of AcceptLanguage.
+	Languages    = "nb-NO,nb,no,nn,en"
 	WindowWidth  = 1366
 	WindowHeight = 768
 )
@@ -43,7 +45,7 @@ func (c *Collector) visitor(tctx context.Context, ua string) error {
 	fulls := []*emulation.UserAgentBrandVersion{{Brand: "Chromium", Version: full}, {Brand: "Google Chrome", Version: full},
 		{Brand: "Not_A Brand", Version: "24.0.0.0"}}
 	_, err := chromedp.Call(tctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
-		UserAgent: ua, AcceptLanguage: AcceptLanguage, Platform: "Linux x86_64",
+		UserAgent: ua, AcceptLanguage: Languages, Platform: "Linux x86_64",
 		UserAgentMetadata: &emulation.UserAgentMetadata{Brands: brands, FullVersionList: fulls, Platform: "Linux",
 			PlatformVersion: "6.1.0", Architecture: "x86", Bitness: "64"},
 	})
@@ -74,6 +76,10 @@ func (r *phaseRun) presented(tctx context.Context) *evidence.SitePresented {
 	if err != nil {
 		return nil
 	}
-	return &evidence.SitePresented{UserAgent: info.UA, AcceptLanguage: AcceptLanguage, Language: info.Language,
+	sent := ""
+	if v := r.rec.acceptLanguage.Load(); v != nil {
+		sent = *v
+	}
+	return &evidence.SitePresented{UserAgent: info.UA, AcceptLanguage: sent, Language: info.Language,
 		Languages: info.Languages, Webdriver: info.Webdriver, Window: info.Window}
 }
