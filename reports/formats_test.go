@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/internal/npmcache"
 	"github.com/xeipuuv/gojsonschema"
 )
 
@@ -334,6 +336,46 @@ func TestMatrixStatuses(t *testing.T) {
 	}
 }
 
+// TestMatrixRowsListOnlyTheirPromise checks that a promise lists the findings about it and
+// no others: a public grant on a dataset breaks none of its category, purpose or retention
+// promises, and rows past retention break the retention promise, not the category's.
+func TestMatrixRowsListOnlyTheirPromise(t *testing.T) {
+	t.Parallel()
+	in := fixtureInput("en")
+	grant := findings.Finding{Rule: "db.public_grant", Severity: "high", Resource: "postgres://crm/public.inquiries",
+		Target: "postgres://crm/public.inquiries", Fingerprint: findings.Fingerprint("db.public_grant", "postgres://crm/public.inquiries")}
+	doc := *in.Findings
+	doc.Findings = append(append([]findings.Finding(nil), doc.Findings...), grant)
+	in.Findings = &doc
+	rows := map[string][]string{}
+	for _, s := range buildMatrix(in, "en") {
+		for _, r := range s.Rows {
+			for _, f := range r.Findings {
+				rows[r.Key] = append(rows[r.Key], f.Rule+" "+f.Resource)
+			}
+		}
+	}
+	cases := []struct {
+		name, row, finding string
+		listed             bool
+	}{
+		{"grant not on the category", "declaration://categories/contact", "db.public_grant postgres://crm/public.inquiries", false},
+		{"grant not on the purpose", "declaration://purposes/customer_admin", "db.public_grant postgres://crm/public.inquiries", false},
+		{"grant not on the retention rule", "declaration://retention/inquiries", "db.public_grant postgres://crm/public.inquiries", false},
+		{"grant under its database", "other://postgres://crm", "db.public_grant postgres://crm/public.inquiries", true},
+		{"retention on the retention rule", "declaration://retention/inquiries", "db.retention_exceeded postgres://crm/public.inquiries", true},
+		{"retention not on the category", "declaration://categories/contact", "db.retention_exceeded postgres://crm/public.inquiries", false},
+		{"retention not on the purpose", "declaration://purposes/customer_admin", "db.retention_exceeded postgres://crm/public.inquiries", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := slices.Contains(rows[tc.row], tc.finding); got != tc.listed {
+				t.Errorf("%s lists %q: %v, want %v (it lists %v)", tc.row, tc.finding, got, tc.listed, rows[tc.row])
+			}
+		})
+	}
+}
+
 func TestChangesSincePreviousRun(t *testing.T) {
 	t.Parallel()
 	v := diffRuns(fixtureDocument(), fixturePrevious())
@@ -458,10 +500,15 @@ func TestSARIFSchemaRejectsInvalid(t *testing.T) {
 	}
 }
 
-// loadSARIFSchema loads the official SARIF 2.1.0 schema kept in testdata.
+// loadSARIFSchema loads the official SARIF 2.1.0 schema (OASIS, 2.1.0-rtm.5) from the
+// npm package that ships it, installed by the set-up at a pinned version.
 func loadSARIFSchema(t *testing.T) *gojsonschema.Schema {
 	t.Helper()
-	abs, err := filepath.Abs(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	path, err := npmcache.File("@microsoft/jest-sarif", "lib/schemas/sarif-2.1.0-rtm.5.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(path)
 	if err != nil {
 		t.Fatal(err)
 	}

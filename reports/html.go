@@ -59,6 +59,7 @@ func loadHTML() {
 		"status": func(string) string { return "" },
 		"phase":  func(string) string { return "" },
 		"mark":   func(string) string { return "" },
+		"word":   func(string, string) string { return "" },
 		"join":   strings.Join,
 	}).ParseFS(htmlFiles, "html/report.tmpl")
 }
@@ -94,10 +95,13 @@ type findingGroup struct {
 }
 
 type findingRow struct {
-	Anchor, Severity, SevLabel, Kind, Rule, Resource, Message, Count, WaiverText, Location string
-	Rank                                                                                   int
-	CountN                                                                                 int64
-	Waived                                                                                 bool
+	Anchor, Severity, SevLabel, Kind, Rule, Resource, Message, Count, Location string
+	// WaiverQuote is the waiver's justification in its author's words; WaiverText who
+	// approved it and until when.
+	WaiverQuote, WaiverText string
+	Rank                    int
+	CountN                  int64
+	Waived                  bool
 }
 
 type ruleView struct {
@@ -158,6 +162,7 @@ func (HTML) Write(w io.Writer, in *Input) error {
 			return tr(lang, "matrix."+s)
 		},
 		"phase": func(s string) string { return tr(lang, "phase."+s) },
+		"word":  func(group, s string) string { return word(lang, group, s) },
 		"mark": func(s string) string {
 			if s == "" {
 				return ""
@@ -291,8 +296,8 @@ func buildFindingGroups(in *Input, lang string) ([]findingGroup, []ruleView) {
 			row.Location = fmt.Sprintf("%s:%d", l.File, l.Line)
 		}
 		if f.Waiver != nil {
-			row.WaiverText = tr(lang, "waived") + ": " + f.Waiver.Justification + " – " +
-				trf(lang, "waiver.by", f.Waiver.ApprovedBy, f.Waiver.Expires)
+			row.WaiverQuote = f.Waiver.Justification
+			row.WaiverText = trf(lang, "waiver.by", f.Waiver.ApprovedBy, f.Waiver.Expires)
 			if f.Waiver.Expiring {
 				row.WaiverText += " (" + tr(lang, "waiver.expiring") + ")"
 			}

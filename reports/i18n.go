@@ -1,6 +1,11 @@
 package reports
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/alarmlink/vern/internal/config"
+)
 
 // Languages the reports are written in.
 const (
@@ -43,6 +48,24 @@ var ui = map[string]map[string]string{
 		"collected.started":    "Collection started",
 		"collected.finished":   "Collection finished",
 		"collected.from":       "Collected from",
+		"tstatus.ok":           "collected",
+		"tstatus.partial":      "partly collected",
+		"tstatus.failed":       "not collected",
+		"doc.found":            "found",
+		"doc.missing":          "missing",
+		"doc.unreadable":       "unreadable",
+		"doc.error":            "could not be read",
+		"mode.browser":         "browser",
+		"mode.http":            "plain HTTP, no browser",
+		"mode.none":            "not crawled",
+		"choice.accept":        "accepted",
+		"choice.reject":        "refused",
+		"choice.none":          "no choice made",
+		"inv.accept":           "accept found",
+		"inv.reject":           "refusal found",
+		"yes":                  "yes",
+		"no":                   "no",
+		"lifetime.session":     "session",
 		"evidence.hash":        "Evidence hash (sha256)",
 		"evidence.none":        "The evidence was not at hand: the inventory, the matrix's coverage and the scope rely on findings.json alone.",
 		"hashes":               "Input hashes",
@@ -202,7 +225,7 @@ var ui = map[string]map[string]string{
 		"phase.reject":         "after reject",
 		"phase.accept":         "after accept",
 		"mark.set":             "set",
-		"mark.blocked":         "blocked",
+		"mark.blocked":         "tried to set (blocked by the browser)",
 		"mark.before choice":   "before the choice",
 	},
 	LangNorwegian: {
@@ -237,6 +260,24 @@ var ui = map[string]map[string]string{
 		"collected.started":    "Innhenting startet",
 		"collected.finished":   "Innhenting ferdig",
 		"collected.from":       "Innhentet fra",
+		"tstatus.ok":           "innhentet",
+		"tstatus.partial":      "delvis innhentet",
+		"tstatus.failed":       "ikke innhentet",
+		"doc.found":            "funnet",
+		"doc.missing":          "mangler",
+		"doc.unreadable":       "uleselig",
+		"doc.error":            "kunne ikke leses",
+		"mode.browser":         "nettleser",
+		"mode.http":            "ren HTTP, uten nettleser",
+		"mode.none":            "ikke gjennomsøkt",
+		"choice.accept":        "godtatt",
+		"choice.reject":        "avslått",
+		"choice.none":          "intet valg",
+		"inv.accept":           "godkjenning funnet",
+		"inv.reject":           "avslag funnet",
+		"yes":                  "ja",
+		"no":                   "nei",
+		"lifetime.session":     "økt",
 		"evidence.hash":        "Grunnlagets hash (sha256)",
 		"evidence.none":        "Grunnlaget (evidence.json) var ikke tilgjengelig: oversikten, matrisens dekning og omfanget bygger bare på findings.json.",
 		"hashes":               "Hash av inndata",
@@ -396,7 +437,7 @@ var ui = map[string]map[string]string{
 		"phase.reject":         "etter avslag",
 		"phase.accept":         "etter godkjenning",
 		"mark.set":             "satt",
-		"mark.blocked":         "blokkert",
+		"mark.blocked":         "forsøkt satt (blokkert av nettleseren)",
 		"mark.before choice":   "før valget",
 	},
 }
@@ -416,6 +457,44 @@ func tr(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// word translates a value of a closed vocabulary (a target status, a document status, a
+// crawl mode) through the catalogue key group.value; a value the catalogue does not know
+// is shown as it is.
+func word(lang, group, value string) string {
+	if s, ok := ui[normLang(lang)][group+"."+value]; ok {
+		return s
+	}
+	return value
+}
+
+// periodText writes a declared period in the report's language ("12 måneder"), or the
+// declaration's own words when they are not a period.
+func periodText(lang string, p *config.Period, raw string) string {
+	if p == nil {
+		q, err := config.ParsePeriod(raw)
+		if err != nil {
+			return raw
+		}
+		p = &q
+	}
+	en := p.String()
+	if normLang(lang) != "nb" {
+		return en
+	}
+	words := strings.Fields(en)
+	for i, w := range words {
+		if nb, ok := periodWordsNB[w]; ok {
+			words[i] = nb
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// periodWordsNB are the bokmål words of the units config.Period.String writes.
+var periodWordsNB = map[string]string{
+	"day": "dag", "days": "dager", "month": "måned", "months": "måneder", "year": "år", "years": "år",
 }
 
 // trf formats the UI string for key in lang.

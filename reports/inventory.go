@@ -84,7 +84,10 @@ type phaseView struct {
 type cookieView struct {
 	Name, Domain, Party, Purpose, Source, Vendor string
 	Lifetime                                     string
-	Marks                                        []string
+	// Session marks a cookie that ends with the browser session; Necessary one whose
+	// purpose is strictly necessary, which is never shown as a warning.
+	Session, Necessary bool
+	Marks              []string
 }
 
 type requestView struct {
@@ -248,9 +251,8 @@ func siteFrom(target string, s *evidence.Site) siteView {
 	}
 	for _, c := range s.Cookies {
 		cv := cookieView{Name: c.Name, Domain: c.Domain, Party: c.Party, Purpose: c.Purpose, Source: c.Source, Vendor: c.Vendor}
-		if c.Session {
-			cv.Lifetime = "session"
-		} else {
+		cv.Session, cv.Necessary = c.Session, c.Purpose == "necessary"
+		if !c.Session {
 			cv.Lifetime = fmt.Sprintf("%d d", c.LifetimeDays)
 		}
 		for _, ph := range phaseOrder {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 
@@ -201,10 +202,10 @@ func buildMatrix(in *Input, lang string) []*matrixSection {
 		k := "declaration://retention/" + id
 		var facts []string
 		if r.Max != "" {
-			facts = append(facts, T("matrix.max")+" "+r.Max)
+			facts = append(facts, T("matrix.max")+" "+periodText(lang, r.MaxPeriod, r.Max))
 		}
 		if r.Min != "" {
-			facts = append(facts, T("matrix.min")+" "+r.Min)
+			facts = append(facts, T("matrix.min")+" "+periodText(lang, r.MinPeriod, r.Min))
 		}
 		if r.Until != "" {
 			facts = append(facts, T("matrix.until")+" "+r.Until)
@@ -243,7 +244,7 @@ func buildMatrix(in *Input, lang string) []*matrixSection {
 
 	ck := &matrixSection{Key: "cookies", Title: T("matrix.cookies")}
 	policy := &matrixRow{Key: "declaration://cookies", ID: "cookies", Title: T("matrix.lifetime"), Source: decl.Cookies.Source,
-		Facts: appendNonEmpty(nil, decl.Cookies.MaxLifetime), Coverage: cov.site}
+		Facts: appendNonEmpty(nil, periodText(lang, decl.Cookies.MaxPeriod, decl.Cookies.MaxLifetime)), Coverage: cov.site}
 	add(ck, policy)
 	for _, p := range decl.Cookies.Purposes {
 		facts := appendNonEmpty(nil, p.Purpose)
@@ -366,8 +367,9 @@ func rowStatus(r *matrixRow) string {
 	return statusUnchecked
 }
 
-// ruleLinks says which of a dataset's declared links a database rule speaks to; rules not
-// listed concern all three.
+// ruleLinks says which of a dataset's declared links a database rule speaks to. A rule not
+// listed (a public grant, plain-text passwords, card numbers) concerns none of them: it
+// breaks no promise of the statement, and its finding sits under the database.
 var ruleLinks = map[string][]string{
 	"db.retention_exceeded":            {"retention"},
 	"db.erasure_incomplete":            {"retention"},
@@ -396,17 +398,7 @@ func promiseKeys(f *findings.Finding, lookup map[string]*matrixRow, byTable map[
 		}
 	}
 	links := ruleLinks[f.Rule]
-	want := func(l string) bool {
-		if links == nil {
-			return true
-		}
-		for _, x := range links {
-			if x == l {
-				return true
-			}
-		}
-		return false
-	}
+	want := func(l string) bool { return slices.Contains(links, l) }
 	switch {
 	case strings.HasPrefix(f.Resource, "postgres://") || strings.HasPrefix(f.Target, "postgres://"):
 		d, ok := byTable[tableResource(f.Target)]

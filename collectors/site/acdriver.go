@@ -37,7 +37,8 @@ const acPrelude = `(() => {
 type acSession struct {
 	a      *autoconsent
 	active atomic.Bool
-	tctx   context.Context
+	// tctx is the tab the content script runs in; a tab that replaces it takes over.
+	tctx atomic.Pointer[context.Context]
 
 	mu       sync.Mutex
 	st       evidence.SitePhaseAutoconsent
@@ -74,7 +75,7 @@ type acMessage struct {
 
 // install adds the binding and the content script to a tab, before any page loads.
 func (s *acSession) install(tctx context.Context) error {
-	s.tctx = tctx
+	s.tctx.Store(&tctx)
 	if _, err := chromedp.Call(tctx, runtime.AddBinding, runtime.AddBindingParams{Name: acBinding}); err != nil {
 		return fmt.Errorf("autoconsent binding: %w", err)
 	}
@@ -164,7 +165,7 @@ func (s *acSession) initResp() string {
 // eval runs a rule's eval step in the frame that asked, and answers with its result.
 func (s *acSession) eval(id runtime.ExecutionContextID, msgID, code string) {
 	var result any = false
-	ctx, cancel := context.WithTimeout(s.tctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(*s.tctx.Load(), 10*time.Second)
 	defer cancel()
 	yes := true
 	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: code, ContextID: id,
@@ -182,7 +183,7 @@ func (s *acSession) eval(id runtime.ExecutionContextID, msgID, code string) {
 
 // send hands a message to the content script of one frame.
 func (s *acSession) send(id runtime.ExecutionContextID, msg string) {
-	ctx, cancel := context.WithTimeout(s.tctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(*s.tctx.Load(), 10*time.Second)
 	defer cancel()
 	_, _ = chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{
 		Expression: "window.autoconsentReceiveMessage && window.autoconsentReceiveMessage(" + msg + ")", ContextID: id})

@@ -13,11 +13,19 @@ import (
 	"strings"
 
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/alarmlink/vern/internal/npmcache"
 )
 
-// AutoconsentVersion is the pinned release of DuckDuckGo's autoconsent (MPL-2.0) that
-// scripts/npm-deps.sh installs; vern drives its rules for consent platforms it knows.
-const AutoconsentVersion = "16.23.0"
+// AutoconsentPackage is DuckDuckGo's autoconsent (MPL-2.0) on npm, pinned in
+// internal/npmcache/packages.txt and installed by scripts/npm-deps.sh; vern drives its
+// rules for the consent platforms they know.
+const AutoconsentPackage = "@duckduckgo/autoconsent"
+
+// AutoconsentVersion is the pinned release.
+var AutoconsentVersion = func() string {
+	p, _ := npmcache.Pinned(AutoconsentPackage)
+	return p.Version
+}()
 
 // Files of the autoconsent package vern loads.
 const (
@@ -32,15 +40,11 @@ const EnvAutoconsent = "VERN_AUTOCONSENT"
 // DefaultAutoconsentDir is where scripts/npm-deps.sh installs autoconsent: under
 // $VERN_CACHE (by default ~/.cache/vern) in npm/@duckduckgo/autoconsent@<version>.
 func DefaultAutoconsentDir() string {
-	cache := os.Getenv("VERN_CACHE")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return ""
-		}
-		cache = filepath.Join(home, ".cache", "vern")
+	p, ok := npmcache.Pinned(AutoconsentPackage)
+	if !ok {
+		return ""
 	}
-	return filepath.Join(cache, "npm", "@duckduckgo", "autoconsent@"+AutoconsentVersion)
+	return p.Dir()
 }
 
 // autoconsent is the loaded package: its content script, its rule bundle and the names of

@@ -43,7 +43,12 @@ func serveOn(t testing.TB, ip string, h http.Handler) *httptest.Server {
 	}
 	s := &httptest.Server{Listener: l, Config: &http.Server{Handler: h}}
 	s.Start()
-	t.Cleanup(s.Close)
+	// Close waits for every handler; cutting the connections first ends the ones that
+	// stream or stall for as long as their client stays (their request context ends).
+	t.Cleanup(func() {
+		s.CloseClientConnections()
+		s.Close()
+	})
 	return s
 }
 

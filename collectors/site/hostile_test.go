@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/alarmlink/vern/internal/testdeadline"
 	"github.com/sirupsen/logrus"
 	"github.com/sirupsen/logrus/hooks/test"
 )
@@ -45,8 +47,9 @@ func otherHost(t *testing.T) (*atomic.Int64, string) {
 	return &n, s.URL
 }
 
-// endless streams a chunked response until the client goes away or the test ends.
-func endless(done <-chan struct{}) http.HandlerFunc {
+// endless streams a chunked response until the client goes away or the server closes
+// its connections (serveOn does, before Close waits for the handlers).
+func endless() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, "<!doctype html><html><head><title>Stream</title></head><body>")
@@ -55,8 +58,6 @@ func endless(done <-chan struct{}) http.HandlerFunc {
 		for {
 			select {
 			case <-r.Context().Done():
-				return
-			case <-done:
 				return
 			case <-time.After(20 * time.Millisecond):
 			}
@@ -70,13 +71,50 @@ func endless(done <-chan struct{}) http.HandlerFunc {
 	}
 }
 
+// hostilePageTimeout is vern's page limit in TestHostilePages: low, so that pages which
+// never finish are cut quickly, yet many times what a well-behaved page takes on a
+// loaded two-core machine, so that the good pages beside them load.
+const hostilePageTimeout = 8 * time.Second
+
+// hostileSlots bounds how many hostile sites are crawled at once in the shared browser.
+// A case whose pages burn CPU (endless scripts) takes every slot: two spinning renderers
+// beside another crawl would starve it of both cores.
+type hostileSlots struct {
+	mu     sync.Mutex
+	tokens chan struct{}
+}
+
+func newHostileSlots(n int) *hostileSlots {
+	s := &hostileSlots{tokens: make(chan struct{}, n)}
+	return s
+}
+
+// take holds one slot, or every slot when exclusive, until the test ends.
+func (s *hostileSlots) take(t *testing.T, exclusive bool) {
+	n := 1
+	if exclusive {
+		n = cap(s.tokens)
+	}
+	s.mu.Lock()
+	for range n {
+		s.tokens <- struct{}{}
+	}
+	s.mu.Unlock()
+	t.Cleanup(func() {
+		for range n {
+			<-s.tokens
+		}
+	})
+}
+
 // TestHostilePages crawls pages that fight the crawler, in one shared browser. Each
 // case says whether the site is collected (or fails, and why), which pages loaded or
 // not (with the reason recorded), and what the evidence notes.
 func TestHostilePages(t *testing.T) {
 	requireChromium(t)
+	testdeadline.Bound(t, 12*time.Minute)
 	c := NewWithOptions(Options{ConsentWait: 200 * time.Millisecond, Settle: 100 * time.Millisecond,
-		PageTimeout: 2 * time.Second, Tabs: 2, MaxRecords: 100, MaxName: 256})
+		PageTimeout: hostilePageTimeout, Tabs: 2, MaxRecords: 100, MaxName: 256})
 	logger, _ := test.NewNullLogger()
 	log := logrus.NewEntry(logger)
 	b, err := c.startBrowser(context.Background(), log)
@@ -84,8 +122,7 @@ func TestHostilePages(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(b.close)
-	done := make(chan struct{})
-	t.Cleanup(func() { close(done) })
+	slots := newHostileSlots(2)
 	huge := strings.Repeat("<p>Fyll</p>\n", 30<<20/12)
 	longName := strings.Repeat("k", 10<<10)
 
@@ -105,7 +142,9 @@ func TestHostilePages(t *testing.T) {
 		notes  []string
 		// capped: the page fills the record limit, so the ok page's cookie may be over it.
 		capped bool
-		check  func(t *testing.T, doc *evidence.Site, raw string)
+		// burnsCPU: the site's scripts spin or allocate without end; it is crawled alone.
+		burnsCPU bool
+		check    func(t *testing.T, doc *evidence.Site, raw string)
 	}{
 		{
 			name: "dialogs on load, on a timer and before unload",
@@ -136,7 +175,8 @@ addEventListener('beforeunload', (e) => { e.preventDefault(); e.returnValue = 'b
 for (;;) a.push(new Array(1e6).fill(Math.random()));</script>`),
 					}}
 			},
-			pages: map[string]string{"/": "", "/ok": "", "/spin": "timed out", "/spinlate": "timed out", "/alloc": "*"},
+			pages:    map[string]string{"/": "", "/ok": "", "/spin": "timed out", "/spinlate": "timed out", "/alloc": "*"},
+			burnsCPU: true,
 		},
 		{
 			name: "popups and target=_blank links",
@@ -181,9 +221,10 @@ setTimeout(() => { window.open(%[1]q + '/senere'); document.getElementById('blan
 			fail: "led off the site",
 		},
 		{
-			name: "a start page that never yields",
-			site: func(string) site { return site{start: `<script>while (true) {}</script>`} },
-			fail: "timed out",
+			name:     "a start page that never yields",
+			site:     func(string) site { return site{start: `<script>while (true) {}</script>`} },
+			fail:     "timed out",
+			burnsCPU: true,
 		},
 		{
 			name: "a 30 MB page and a response that never ends",
@@ -195,7 +236,7 @@ setTimeout(() => { window.open(%[1]q + '/senere'); document.getElementById('blan
 							w.Header().Set("Content-Length", fmt.Sprint(len(huge)))
 							fmt.Fprint(w, huge)
 						},
-						"/stream": endless(done),
+						"/stream": endless(),
 					}}
 			},
 			pages: map[string]string{"/": "", "/ok": "", "/huge": "over the limit", "/stream": "timed out"},
@@ -279,6 +320,8 @@ localStorage.setItem('` + longName + `', '` + sentinel + `');
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
+			slots.take(t, tc.burnsCPU)
+			testdeadline.Bound(t, 6*time.Minute)
 			hits, other := otherHost(t)
 			fx := tc.site(other)
 			mux := http.NewServeMux()
@@ -296,7 +339,8 @@ localStorage.setItem('` + longName + `', '` + sentinel + `');
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
+			// The site's own limit is generous: the case bounds pages, not whole sites.
+			ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 			defer cancel()
 			started := time.Now()
 			doc, err := c.crawl(ctx, b, p, collect.Env{}, log)

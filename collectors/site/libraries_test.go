@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,54 +14,26 @@ import (
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/alarmlink/vern/internal/npmcache"
 	"github.com/sirupsen/logrus"
 	"github.com/sirupsen/logrus/hooks/test"
 )
 
-// npmPins reads the pinned npm packages of scripts/npm-deps.sh: name to version.
-func npmPins(t testing.TB) map[string]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "scripts", "npm-deps.sh"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if !strings.HasPrefix(line, `"`) || !strings.Contains(line, " sha512-") {
-			continue
-		}
-		fs := strings.Fields(strings.Trim(line, `"`))
-		if len(fs) == 3 {
-			out[fs[0]] = fs[1]
-		}
-	}
-	return out
-}
-
-// npmPackage is the folder scripts/npm-deps.sh installed a package into; a missing one
-// skips the test, or fails it under CI.
+// npmPackage is the folder scripts/npm-deps.sh installed a pinned package into; a
+// missing one skips the test, or fails it under CI.
 func npmPackage(t testing.TB, name string) string {
 	t.Helper()
-	v, ok := npmPins(t)[name]
+	p, ok := npmcache.Pinned(name)
 	if !ok {
-		t.Fatalf("%s is not pinned in scripts/npm-deps.sh", name)
+		t.Fatalf("%s is not pinned in internal/npmcache/packages.txt", name)
 	}
-	cache := os.Getenv("VERN_CACHE")
-	if cache == "" {
-		home, _ := os.UserHomeDir()
-		cache = filepath.Join(home, ".cache", "vern")
-	}
-	dir := filepath.Join(cache, "npm", name+"@"+v)
-	if _, err := os.Stat(filepath.Join(dir, ".integrity")); err != nil {
+	if _, err := os.Stat(filepath.Join(p.Dir(), ".integrity")); err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("%s@%s is not installed at %s (CI is set): run scripts/npm-deps.sh", name, v, dir)
+			t.Fatalf("%s@%s is not installed at %s (CI is set): run scripts/npm-deps.sh", name, p.Version, p.Dir())
 		}
-		t.Skipf("%s@%s is not installed at %s: run scripts/npm-deps.sh", name, v, dir)
+		t.Skipf("%s@%s is not installed at %s: run scripts/npm-deps.sh", name, p.Version, p.Dir())
 	}
-	return dir
+	return p.Dir()
 }
 
 // librarySite serves one page of testdata/libraries (as /, /index.html and /om/) with the

@@ -97,7 +97,7 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 	if run.acs != nil {
 		run.acs.active.Store(true)
 	}
-	start := run.visitOn(ctx, first, p.start.String())
+	start := run.visitStart(ctx, first, p.start.String())
 	if start.err != "" {
 		return nil, nil, fmt.Errorf("%s phase: start page %s did not load: %s", phase, p.start.String(), start.err)
 	}
@@ -200,6 +200,9 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 	tctx := t.ctx
 	prefix := fmt.Sprintf("%d/", n)
 	rec := r.rec
+	// Autoconsent runs in the first tab, and in a tab that replaces it while the start
+	// page is being looked at.
+	withAC := r.acs != nil && (n == 0 || r.acs.active.Load())
 	if err := chromedp.Listen(tctx, func(ev any) {
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
@@ -232,7 +235,7 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 			}
 			rec.response(prefix+string(e.RequestID), lines, blocked)
 		case *runtime.EventBindingCalled:
-			if e.Name == acBinding && r.acs != nil && n == 0 {
+			if e.Name == acBinding && withAC {
 				r.acs.onBinding(e)
 				return
 			}
@@ -268,7 +271,7 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 	if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookJS(r.p.maxName)}); err != nil {
 		return err
 	}
-	if r.acs != nil && n == 0 {
+	if withAC {
 		if err := r.acs.install(tctx); err != nil {
 			return err
 		}
