@@ -37,3 +37,7 @@ test_fail_blocked_cookie_says_it_was_tried if {
 	contains(f.message, "the site tried to set it (blocked by the browser) before the visitor has made a choice")
 	contains(f.message_nb, "forsøkte å sette den")
 }
+
+test_success_consent_record_named_by_autoconsent if {
+	not lib.fired(cookies.deny, "cookies.before_consent") with input as site_input([cookie("cc_cookie", "necessary", "autoconsent", before)], [])
+}
