@@ -87,7 +87,23 @@ func gateLine(doc *findings.Document, lang string) string {
 	if l := tr(lang, "gate."+res); l != "gate."+res {
 		res = l
 	}
-	return trf(lang, "gate.line", strings.ToUpper(res), doc.Gate.Failing, severityLabel(lang, doc.Gate.FailOn), doc.Gate.ExitCode)
+	line := trf(lang, "gate.line", strings.ToUpper(res), doc.Gate.Failing, severityLabel(lang, doc.Gate.FailOn), doc.Gate.ExitCode)
+	if len(doc.Gate.Failed) > 0 {
+		line += trf(lang, "gate.failed_targets", plainList(doc.Gate.Failed))
+	}
+	if len(doc.Gate.Partial) > 0 {
+		line += trf(lang, "gate.partial_targets", plainList(doc.Gate.Partial))
+	}
+	return line
+}
+
+// plainList joins target names for the verdict line.
+func plainList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = plain(n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // plain makes a string safe for a terminal or a single line: control characters (escape

@@ -138,10 +138,10 @@ func fixtureDocument() *findings.Document {
 		Findings: fs,
 		Rules:    fixtureRules(),
 		Targets:  targets,
-		WaiverNotes: []string{
-			"waiver for processor.clause_missing on processor://nordlys-crm/* expires on 2026-12-10 (within 30 days)",
-		},
 	}
+	doc.WaiverNotices = []findings.WaiverNote{{Waiver: 1, Rule: "processor.clause_missing", Resource: "processor://nordlys-crm/*",
+		Line: 3, Note: findings.WaiverExpiring, Expires: "2026-12-10"}}
+	doc.WaiverNotes = findings.WaiverNoteTexts(doc.WaiverNotices)
 	doc.Gate = findings.Judge(fs, targets, "high")
 	doc.Summary = findings.Summarise(fs)
 	return doc

@@ -185,7 +185,7 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 	v := &htmlView{
 		Lang: lang, CSP: contentSecurityPolicy(htmlCSS, htmlJS), CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
 		Version: doc.VernVersion, EvaluatedAt: stamp(doc.EvaluatedAt), Gate: doc.Gate, GateLine: gateLine(doc, lang),
-		Total: len(doc.Findings), WaiverNotes: doc.WaiverNotes,
+		Total: len(doc.Findings), WaiverNotes: waiverNoteTexts(lang, doc),
 	}
 	v.GateLabel = tr(lang, "gate."+doc.Gate.Result)
 	ev := in.Evidence

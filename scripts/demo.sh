@@ -5,4 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-go run ./cmd/vern demo --out "${1:-vern-demo}"
+# Built (not go run) with the checkout's revision stamped in, so the reports name it.
+mkdir -p bin
+go build -buildvcs=true -o bin/vern ./cmd/vern
+bin/vern demo --out "${1:-vern-demo}"

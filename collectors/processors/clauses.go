@@ -3,7 +3,7 @@ package processors
 import "regexp"
 
 // DetectorVersion names the clause patterns below; it is recorded in the evidence.
-const DetectorVersion = "clauses/1"
+const DetectorVersion = "clauses/2"
 
 // element is one thing an agreement must say, with the ways contracts say it. Patterns are
 // matched against one lower-cased sentence: a pattern matches when all of its all
@@ -135,7 +135,7 @@ var processorElements = []element{
 		p(`instruction|instruks`, `\b(?:not bound by|ikke bundet av|ikkje bunden av|uavhengig av|independently of|at its own discretion|etter eget skjønn|etter eige skjønn)\b`),
 	}},
 	{id: "b", grant: []pattern{
-		p(`confidential|confidentiality|secrecy`, `person|personnel|staff|employee|authori[sz]ed|individual|anyone|everyone|agent|worker`),
+		p(`confidential|confidentiality|secrecy`, `\bpersons?\b|personnel|staff|employee|authori[sz]ed|individual|anyone|everyone|agent|worker`),
 		p(`taushetsplikt|teieplikt|konfidensialitet|fortrolig|konfidensiell|taushet|teiing`, `person|personell|ansatt|tilsett|medarbeider|folk|alle som|de som|dei som|autorisert|tilgang`),
 	}},
 	{id: "c", grant: []pattern{

@@ -82,6 +82,7 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 	}
 	sort.Strings(ids)
 	doc := evidence.Processors{Detector: DetectorVersion, Processors: make(map[string]evidence.ProcessorRecord, len(ids))}
+	var partial []string
 	for i, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return collect.Result{}, fmt.Errorf("collect processors: %w", err)
@@ -96,11 +97,18 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 			env.Log.WithField("processor", id).WithField("document", rec.Document.Status).Debug("agreement read")
 		}
 		doc.Processors[id] = rec
+		if rec.Partial {
+			partial = append(partial, id+": "+rec.PartialReason)
+		}
 		if env.Progress != nil {
 			env.Progress.Step(target, i+1, len(ids))
 		}
 	}
-	return collect.Result{Data: doc}, nil
+	res := collect.Result{Data: doc}
+	if len(partial) > 0 {
+		res.Partial, res.Reason = true, "agreements not checked: "+strings.Join(partial, "; ")
+	}
+	return res, nil
 }
 
 func (c *Collector) collectOne(ctx context.Context, cfg *config.Config, p config.Processor) evidence.ProcessorRecord {
@@ -108,22 +116,49 @@ func (c *Collector) collectOne(ctx context.Context, cfg *config.Config, p config
 	if rec.Role == "" {
 		rec.Role = "processor"
 	}
-	lines, d := c.read(ctx, cfg, p)
-	rec.Document = d
-	if d.Status == evidence.DocumentFound {
-		rec.Elements = Detect(lines, rec.Role)
-		rec.Extracted = extract(lines)
+	files := p.Agreement.Files()
+	if len(files) == 0 {
+		rec.Document = evidence.Document{Status: evidence.DocumentMissing, Reason: "the registry entry names no agreement document"}
+		resolveDates(&rec, p.Agreement)
+		return rec
+	}
+	var docs []docLines
+	for _, f := range files {
+		lines, d := c.read(ctx, cfg, p, f)
+		rec.Documents = append(rec.Documents, d)
+		if d.Status == evidence.DocumentFound {
+			docs = append(docs, docLines{index: len(rec.Documents) - 1, name: d.Path, lines: lines})
+		}
+	}
+	rec.Document = rec.Documents[0]
+	if len(files) == 1 {
+		rec.Documents = nil
+	}
+	if rec.Document.Status == evidence.DocumentFound {
+		r := judge(docs, rec.Role)
+		for i, lang := range r.langs {
+			if rec.Documents != nil {
+				rec.Documents[docs[i].index].Language = lang
+			}
+			if i == 0 {
+				rec.Document.Language = lang
+			}
+		}
+		rec.Partial, rec.PartialReason = r.partial, r.reason
+		if !r.partial {
+			rec.Elements = r.elements
+			rec.Standard = r.standard
+		}
+		rec.Extracted = extract(docs[0].lines)
+		applyReview(&rec, p, r)
 	}
 	resolveDates(&rec, p.Agreement)
 	return rec
 }
 
-// read finds, reads and extracts the text of a processor's document.
-func (c *Collector) read(ctx context.Context, cfg *config.Config, p config.Processor) ([]Line, evidence.Document) {
-	if p.Agreement == nil || strings.TrimSpace(p.Agreement.Document) == "" {
-		return nil, evidence.Document{Status: evidence.DocumentMissing, Reason: "the registry entry names no agreement document"}
-	}
-	rel, err := documentPath(p)
+// read finds, reads and extracts the text of one of a processor's documents.
+func (c *Collector) read(ctx context.Context, cfg *config.Config, p config.Processor, file string) ([]Line, evidence.Document) {
+	rel, err := documentPath(p, file)
 	if err != nil {
 		return nil, evidence.Document{Status: evidence.DocumentError, Reason: err.Error()}
 	}
@@ -179,10 +214,10 @@ func (c *Collector) parse(ctx context.Context, name string, data []byte, d evide
 
 // documentPath resolves the document beside the registry file, relative to the inventory's
 // folder; a name that leaves the registry's folder is refused.
-func documentPath(p config.Processor) (string, error) {
-	name := filepath.FromSlash(p.Agreement.Document)
+func documentPath(p config.Processor, file string) (string, error) {
+	name := filepath.FromSlash(file)
 	if filepath.IsAbs(name) || !filepath.IsLocal(name) {
-		return "", fmt.Errorf("document %q is outside the registry folder", p.Agreement.Document)
+		return "", fmt.Errorf("document %q is outside the registry folder", file)
 	}
 	return filepath.Join(filepath.Dir(filepath.FromSlash(p.File)), name), nil
 }

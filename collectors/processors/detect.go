@@ -30,99 +30,400 @@ func elementsFor(role string) []element {
 	return processorElements
 }
 
-// Detect finds where an agreement grants each element of its role. A sentence counts only
-// where it grants the element: a heading that merely names a lettered clause does not, and a
-// sentence that names the element to refuse it marks the element negated, which outweighs a
-// grant elsewhere (a contract that both promises and takes away has not promised).
+// Detect finds where an agreement grants each element of its role, reading the lines in
+// the language they are written in. See detect for the judgement.
 func Detect(lines []Line, role string) map[string]evidence.Element {
 	sents := segment(lines)
+	return detect(sents, role, []string{languageOf(sents)}, nil)
+}
+
+// languageOf detects the language of a document's sentences, "" when it cannot tell (too
+// little text): the rules then read it with every word list.
+func languageOf(sents []sentence) string {
+	var b strings.Builder
+	for _, s := range sents {
+		b.WriteString(s.text)
+		b.WriteByte(' ')
+		if b.Len() > 20000 {
+			break
+		}
+	}
+	return detectLanguage(b.String())
+}
+
+// unit is a sentence prepared for the rules: its tokens, its headings' tokens and what
+// kind of text it is.
+type unit struct {
+	s       sentence
+	toks    []string
+	ctx     []string
+	lx      *lexicon
+	skip    bool // a definition, a placeholder or in a definitions section
+	label   bool // a heading with content after it, or a "Label: content" line
+	ref     bool // points to an annex, schedule or cover page
+	refDone bool // ... which is supplied with the agreement
+	// near is ctx with the rest of the sentence's paragraph: where a rule's other concepts
+	// may stand.
+	near []string
+	// labelToks are the tokens of the label: the heading, or the text before the colon.
+	labelToks []string
+	// own are the tokens of the sentence without the lead-in it carries.
+	own []string
+	// catalogue: the sentence names three or more particulars at once (a paraphrase of
+	// Art. 28(3), a form's instructions): it lists them, it specifies none.
+	catalogue bool
+}
+
+// detect judges each element over sentences from one or more documents (langs[i] is the
+// language of document i). A sentence counts only where it grants the element; a
+// sentence that names the element to refuse it marks it negated, and a grant elsewhere with
+// a refusal gives a conflict with both places; a particular left to an annex that is not on
+// file is referenced, not missing. names, when the agreement has several files, names
+// them by document index for the evidence.
+func detect(sents []sentence, role string, langs []string, names []string) map[string]evidence.Element {
+	units := prepare(sents, langs, nil)
 	out := map[string]evidence.Element{}
 	for _, el := range elementsFor(role) {
-		out[el.id] = detectElement(el, sents)
+		e, at, other := detectElement(el, units)
+		if len(names) > 1 {
+			if at >= 0 {
+				e.Document = names[units[at].s.doc]
+			}
+			if other >= 0 && e.Conflict != nil {
+				e.Conflict.Document = names[units[other].s.doc]
+			}
+		}
+		out[el.id] = e
 	}
 	return out
 }
 
-type hit struct {
-	ok  bool
-	idx int
+func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit {
+	if supplied == nil {
+		supplied = suppliedAnnexes(sents)
+	}
+	// A provision is its paragraph: the other sentences of it are context for each.
+	paraText := map[[2]int]string{}
+	for _, s := range sents {
+		if !s.heading {
+			k := [2]int{s.doc, s.para}
+			paraText[k] += " " + strings.TrimPrefix(s.text, s.lead)
+		}
+	}
+	units := make([]unit, len(sents))
+	for i, s := range sents {
+		lang := ""
+		if s.doc < len(langs) {
+			lang = langs[s.doc]
+		}
+		lx := vocabularies[lang]
+		if lx == nil {
+			lx = vocabularies[""]
+		}
+		u := unit{s: s, toks: tokens(s.text), ctx: tokens(s.context), lx: lx}
+		u.near = u.ctx
+		if !s.heading {
+			u.near = append(append([]string(nil), u.ctx...), tokens(paraText[[2]int{s.doc, s.para}])...)
+		}
+		u.skip = isPlaceholder(s.raw) || formNoteRe.MatchString(s.text) || isDefinition(s.text) || lx.has("definitions", u.ctx) && !s.heading
+		if s.heading {
+			u.label = i+1 < len(sents) && !sents[i+1].heading && !isPlaceholder(sents[i+1].raw)
+			u.labelToks = u.toks
+		} else {
+			u.label = labelLineRe.MatchString(s.text)
+			if u.label {
+				head, _, _ := strings.Cut(strings.TrimPrefix(s.text, s.lead), ":")
+				u.labelToks = tokens(head)
+			}
+		}
+		u.own = tokens(strings.TrimPrefix(s.text, s.lead))
+		named := 0
+		for _, id := range []string{"subject_matter", "duration", "nature_purpose", "data_types", "data_subjects"} {
+			if lx.has(elementRules[id][0].all[0], u.toks) || id == "nature_purpose" && lx.has("purpose_label", u.toks) {
+				named++
+			}
+		}
+		u.catalogue = named >= 3
+		if names := annexNames(s.text); len(names) > 0 && (lx.has("reference", u.toks) || referenceVerbRe.MatchString(s.text) || strings.HasPrefix(strings.TrimPrefix(s.text, "- "), names[0])) {
+			u.ref = true
+			u.refDone = true
+			for _, n := range names {
+				if !supplied[n] {
+					u.refDone = false
+				}
+			}
+		}
+		units[i] = u
+	}
+	return units
 }
 
-func detectElement(el element, sents []sentence) evidence.Element {
-	// Each grant list (the element's, or each part's) is matched once per sentence.
-	lists := [][]pattern{el.grant}
+type hit struct {
+	ok    bool
+	idx   int
+	score int
+}
+
+// grantScore ranks the places that grant an element: under a heading that names it, from
+// the sentence alone, not a cross-reference. The best is cited; ties go to the first.
+func grantScore(u unit, id string, self bool) int {
+	score := 0
+	rules := elementRules[id]
+	if len(rules) > 0 && (u.lx.has(rules[0].all[0], u.toks) || elementIsParticular(id) && u.lx.has(rules[0].all[0], lastHeading(u))) {
+		score++ // the element's own name ("subject matter", "duration")
+	}
+	if u.s.heading {
+		score -= 2 // the clause itself is better cited than the heading above it
+	}
+	if u.lx.has("obliges", u.toks) {
+		score++ // "shall", "skal", "ska": an obligation, not a description
+	}
+	if u.s.lead != "" && !saysAction(u, rules) {
+		score-- // a list item whose lead-in, not the item, says the action
+	}
+	if !u.s.heading && len(rules) > 0 && len(annexNames(u.s.context)) > 0 && !elementIsParticular(id) {
+		score-- // an annex restates what the body of the agreement provides
+	}
+	for _, c := range elementHeadings[id] {
+		if u.lx.has(c, u.ctx) || u.s.heading && u.lx.has(c, u.toks) || inlineTitleHas(u, c) {
+			score += 2
+			break
+		}
+	}
+	if self {
+		score++
+	}
+	if u.ref {
+		score -= 3
+	}
+	return score
+}
+
+// inlineTitleHas reports whether a paragraph's bold lead title ("**4.1 Confidentiality.**")
+// names a concept: such a title is the provision's heading.
+func inlineTitleHas(u unit, concept string) bool {
+	m := inlineTitleRe.FindStringSubmatch(u.s.raw)
+	if m == nil {
+		return false
+	}
+	return u.lx.has(concept, tokens(strings.ToLower(m[1])))
+}
+
+// grants reports whether unit u grants by the rules or the legacy patterns, and whether it
+// did so from the sentence alone.
+func grants(u unit, rules []conceptRule, legacy []pattern, particular bool) (bool, bool) {
+	if u.skip {
+		return false, false
+	}
+	best, self := false, false
+	for _, r := range rules {
+		if r.label && !u.label {
+			continue
+		}
+		if !r.label && u.s.heading {
+			continue
+		}
+		toks := u.toks
+		if r.label {
+			toks = u.labelToks
+		}
+		if ok, sf := matchRule(u.lx, r, toks, u.near); ok {
+			best = true
+			self = self || sf
+		}
+	}
+	if !best && anyMatch(legacy, u.s.text) && !anyConcept(u.lx, firstNone(rules), u.toks) {
+		if !u.s.heading || particular && u.label {
+			// The phrase patterns of clauses/1 still count, but a concept rule's match
+			// is the better citation.
+			return true, false
+		}
+	}
+	return best, self
+}
+
+// firstNone is what voids the element's first rule (its own name): a phrase pattern that
+// names the element in such a sentence does not count either.
+func firstNone(rules []conceptRule) []string {
+	if len(rules) == 0 {
+		return nil
+	}
+	return rules[0].none
+}
+
+func anyConcept(lx *lexicon, concepts []string, toks []string) bool {
+	for _, c := range concepts {
+		if lx.has(c, toks) {
+			return true
+		}
+	}
+	return false
+}
+
+// detectElement judges one element; it returns the unit cited (-1 for none) and, for a
+// conflict, the refusing one.
+func detectElement(el element, units []unit) (evidence.Element, int, int) {
+	type list struct {
+		name   string
+		rules  []conceptRule
+		legacy []pattern
+	}
+	lists := []list{{rules: elementRules[el.id], legacy: el.grant}}
 	if len(el.parts) > 0 {
 		lists = lists[:0]
 		for _, pt := range el.parts {
-			lists = append(lists, pt.grant)
+			lists = append(lists, list{name: pt.name, rules: partRules[el.id][pt.name], legacy: pt.grant})
 		}
 	}
-	matches := make([][]bool, len(lists))
-	for k, ps := range lists {
-		matches[k] = make([]bool, len(sents))
-		for i, s := range sents {
-			matches[k][i] = anyMatch(ps, s.text)
+	best := make([]hit, len(lists))
+	var refusal, ref hit
+	for i, u := range units {
+		matched := false
+		for k, l := range lists {
+			ok, self := grants(u, l.rules, l.legacy, el.particular)
+			if !ok {
+				if el.particular && u.ref && !u.refDone && !ref.ok && !u.skip && namesElement(u.lx, el.id, u.toks) {
+					// "Types of data and categories of data subjects: see Annex 1."
+					ref = hit{true, i, 0}
+				}
+				continue
+			}
+			matched = true
+			if u.ref || el.particular && u.catalogue {
+				if u.ref && !u.refDone && !ref.ok {
+					ref = hit{true, i, 0}
+				}
+				if el.particular {
+					continue // a pointer to an annex is not the particular itself
+				}
+			}
+			at, sc := i, grantScore(u, el.id, self)
+			if el.particular && u.s.heading && i+1 < len(units) {
+				// A particular's heading is cited by the content under it, unless that
+				// only points elsewhere.
+				next := units[i+1]
+				if next.ref || next.catalogue {
+					if next.ref && !next.refDone && !ref.ok {
+						ref = hit{true, i + 1, 0}
+					}
+					continue
+				}
+				at, sc = i+1, grantScore(next, el.id, true)+1
+			}
+			if !best[k].ok || sc > best[k].score {
+				best[k] = hit{true, at, sc}
+			}
 		}
-	}
-	for i, s := range sents {
-		if s.heading {
+		if u.s.heading || u.skip {
 			continue
 		}
-		granted := false
-		for k := range matches {
-			granted = granted || matches[k][i]
-		}
-		if anyMatch(el.deny, s.text) || granted && generallyDenied(s.text) {
-			return located(evidence.Element{Negated: true}, s)
+		if !refusal.ok && (anyMatch(el.deny, u.s.text) || matched && scopedDenial(u, el.id)) {
+			refusal = hit{true, i, 0}
 		}
 	}
-	if len(el.parts) == 0 {
-		if h := findGrant(el.particular, matches[0], sents); h.ok {
-			return located(evidence.Element{Found: true}, sents[h.idx])
-		}
-		return evidence.Element{}
-	}
-	var first hit
+	var e evidence.Element
 	var missing []string
-	for k, pt := range el.parts {
-		h := findGrant(el.particular, matches[k], sents)
-		if !h.ok {
-			missing = append(missing, pt.name)
-			continue
+	first := -1
+	for k, l := range lists {
+		// A sentence that grants and refuses at once does not grant.
+		if best[k].ok && refusal.ok && best[k].idx == refusal.idx {
+			best[k] = bestOther(units, el, l.rules, l.legacy, refusal.idx)
 		}
-		if !first.ok {
-			first = h
-		}
-	}
-	e := evidence.Element{Found: len(missing) == 0, Missing: missing}
-	if first.ok {
-		return located(e, sents[first.idx])
-	}
-	return e
-}
-
-// findGrant finds the first sentence that grants: matched holds, per sentence, whether a
-// grant pattern matched it.
-func findGrant(particular bool, matched []bool, sents []sentence) hit {
-	for i, s := range sents {
-		if !matched[i] {
-			continue
-		}
-		if s.heading {
-			// A particular's heading counts when content follows it; a clause's never does.
-			if particular && i+1 < len(sents) && !sents[i+1].heading {
-				return hit{true, i}
+		if !best[k].ok {
+			if l.name != "" {
+				missing = append(missing, l.name)
 			}
 			continue
 		}
-		return hit{true, i}
+		if first < 0 {
+			first = best[k].idx
+		}
 	}
-	return hit{}
+	complete := len(missing) == 0 && first >= 0
+	at, other := -1, -1
+	switch {
+	case complete && refusal.ok:
+		e = located(evidence.Element{Negated: true, Status: evidence.ElementConflict}, units[first].s)
+		c := located(evidence.Element{}, units[refusal.idx].s)
+		e.Conflict = &evidence.Location{Page: c.Page, Line: c.Line, Excerpt: c.Excerpt}
+		at, other = first, refusal.idx
+	case complete:
+		e = located(evidence.Element{Found: true, Status: evidence.ElementFound}, units[first].s)
+		at = first
+	case refusal.ok:
+		e = located(evidence.Element{Negated: true, Status: evidence.ElementMissing}, units[refusal.idx].s)
+		at = refusal.idx
+	case ref.ok && first < 0:
+		e = located(evidence.Element{Status: evidence.ElementReferenced}, units[ref.idx].s)
+		at = ref.idx
+	case first >= 0:
+		e = located(evidence.Element{Status: evidence.ElementMissing}, units[first].s)
+		at = first
+	default:
+		e = evidence.Element{Status: evidence.ElementMissing}
+	}
+	e.Missing = missing
+	return e, at, other
+}
+
+// bestOther finds the best grant other than the sentence at skip.
+func bestOther(units []unit, el element, rules []conceptRule, legacy []pattern, skip int) hit {
+	var h hit
+	for i, u := range units {
+		if i == skip || (u.ref || u.catalogue) && el.particular {
+			continue
+		}
+		if ok, self := grants(u, rules, legacy, el.particular); ok {
+			if sc := grantScore(u, el.id, self); !h.ok || sc > h.score {
+				h = hit{true, i, sc}
+			}
+		}
+	}
+	return h
 }
 
 func anyMatch(ps []pattern, s string) bool {
 	for _, p := range ps {
 		if p.match(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopedDenial reports whether a sentence that grants an element also takes it away in
+// the same clause: a general denial counts only in a clause that itself names the element,
+// and not where it merely limits (a lead-in to conditions, "does not apply where ...").
+func scopedDenial(u unit, id string) bool {
+	if strings.HasSuffix(u.s.text, ":") {
+		return false
+	}
+	for _, cl := range clauseSplitRe.Split(u.s.text, -1) {
+		if !generallyDenied(cl) || limitationRe.MatchString(cl) {
+			continue
+		}
+		ct := tokens(cl)
+		if namesElement(u.lx, id, ct) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesElement reports whether tokens carry one of the element's own concepts (the first of
+// a rule: its action), or, for an element judged by the legacy patterns only, any of them.
+func namesElement(lx *lexicon, id string, toks []string) bool {
+	rules := elementRules[id]
+	for _, parts := range partRules[id] {
+		rules = append(rules, parts...)
+	}
+	for _, r := range rules {
+		if len(r.all) > 0 && lx.has(r.all[0], toks) {
+			return true
+		}
+	}
+	for _, c := range elementHeadings[id] {
+		if lx.has(c, toks) {
 			return true
 		}
 	}
@@ -136,6 +437,27 @@ func generallyDenied(s string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	clauseSplitRe   = regexp.MustCompile(`[,;()]|\b(?:who|which|whom|whose|unless|except|provided that|som ikke|som ikkje|der ikke|som inte)\b`)
+	limitationRe    = regexp.MustCompile(`\b(?:does|do|shall|will) not apply (?:where|if|when|to)\b|\bgjelder ikke (?:der|når|hvis)\b|\bgælder ikke (?:hvor|når|hvis)\b|\bgäller inte (?:där|när|om)\b`)
+	formNoteRe      = regexp.MustCompile(`\(please specify\)|\bplease specify\b|\[insert\b|\bto be completed\b|\bfylles ut\b|\budfyldes\b|\bfylls i\b`)
+	labelLineRe     = regexp.MustCompile(`^[^.:;]{2,60}: \S`)
+	inlineTitleRe   = regexp.MustCompile(`^\s*(?:[\d.]+\s*)?\*\*\s*(?:[\d.]+\s*)?([^*]{2,80}?)\*\*`)
+	definitionRe    = regexp.MustCompile(`^(?:\d+(?:\.\d+)*\.?\s+)?(?:"[^"]{1,60}"(?:\s*(?:/|or|and|eller|og|och)\s*"[^"]{1,60}")*\s*(?:\([^)]*\)\s*)?(?:means|shall mean|has the meaning|have the meaning|will have the meaning|shall have the meaning|refers to|betyr|betyder|avser|innebærer|er|is|are)\b|[\p{L}-]+(?: [\p{L}-]+){0,3}:\s*(?:all|any|den|det|enhver|alle|varje|tredje|en|ein|et)\b)`)
+	placeholderRe   = regexp.MustCompile("^(?:`[^`]*`|'[^']*'|_{3,}|\\[[^\\]]*\\]|<[^>]*>|\\.{3,}|tbd|xx+|\\s)+$")
+	referenceVerbRe = regexp.MustCompile(`\b(?:describes|sets out|specifies|contains|set out in|set forth in|specified in|described in|listed in|detailed in|fremgår|framgår|angitt i|angivet i|anges i|beskrevet i|beskrivs i)\b`)
+)
+
+// isDefinition reports whether a sentence defines a term ("Processor" means ...): a
+// definition names clauses without granting or refusing any.
+func isDefinition(s string) bool { return definitionRe.MatchString(s) }
+
+// isPlaceholder reports whether text is a blank of a template: `field`, ____, [ ... ].
+func isPlaceholder(raw string) bool {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(raw), "-*•"))
+	return t != "" && placeholderRe.MatchString(t)
 }
 
 func located(e evidence.Element, s sentence) evidence.Element {
@@ -215,4 +537,32 @@ func isNameWord(w string) bool {
 	}
 	w = strings.TrimRight(w, ".,;)")
 	return nameWordRe.MatchString(w) && !contractWords[strings.ToLower(w)]
+}
+
+// saysAction reports whether a list item's own words (without its lead-in) carry the
+// action of one of the rules.
+func saysAction(u unit, rules []conceptRule) bool {
+	for _, r := range rules {
+		if len(r.all) > 0 && u.lx.has(r.all[0], u.own) {
+			return true
+		}
+	}
+	return false
+}
+
+func elementIsParticular(id string) bool {
+	switch id {
+	case "subject_matter", "duration", "nature_purpose", "data_types", "data_subjects":
+		return true
+	}
+	return false
+}
+
+// lastHeading is the tokens of the nearest heading above a sentence.
+func lastHeading(u unit) []string {
+	ctx := u.s.context
+	if i := strings.LastIndex(ctx, " | "); i >= 0 {
+		ctx = ctx[i+3:]
+	}
+	return tokens(ctx)
 }

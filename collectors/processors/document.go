@@ -53,6 +53,8 @@ func TextLines(format string, data []byte) []Line {
 	for i, s := range raw {
 		l := Line{Page: 1, Number: i + 1, Text: strings.TrimRight(s, " \r")}
 		if format == FormatMarkdown {
+			// Markdown marks its headings; a short line of its own is text.
+			l.Marked = true
 			switch {
 			case mdHeadingRe.MatchString(s) || mdBoldLineRe.MatchString(s):
 				l.Heading = true

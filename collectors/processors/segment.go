@@ -18,6 +18,9 @@ type Line struct {
 	Heading bool
 	// Alone is set for lines that stand as a unit of their own (a table row).
 	Alone bool
+	// Marked is set where the format marks headings itself (Markdown): no other line is
+	// then taken for a heading by its looks.
+	Marked bool
 }
 
 // sentence is a unit the clause patterns are matched against: one sentence, list item or
@@ -28,6 +31,16 @@ type sentence struct {
 	page    int
 	line    int
 	heading bool
+	// context is the normalised text of the headings the sentence stands under, nearest
+	// last: a heading is context for everything under it.
+	context string
+	// item marks a list item; lead is the lead-in it carries ("assist the controller in:").
+	item bool
+	lead string
+	// doc indexes the agreement file the sentence comes from.
+	doc int
+	// para numbers the paragraph (or list item) the sentence stands in: one provision.
+	para int
 }
 
 var (
@@ -74,8 +87,25 @@ func segment(lines []Line) []sentence {
 	type mark struct{ off, page, line int }
 	var marks []mark
 	var lead *sentence
+	// listLead is the lead-in that the list items after it carry, until the list ends.
+	var listLead *sentence
+	var sections headingStack
+	paraItem := false
 
 	emit := func(s sentence) {
+		s.context = sections.context()
+		if s.item && lead != nil {
+			// A list follows its lead-in: every item carries it, located at the item.
+			out = append(out, *lead)
+			listLead = lead
+			lead = nil
+		}
+		if s.item && listLead != nil {
+			s.lead = listLead.text
+			s.text = listLead.text + " " + s.text
+		} else if !s.item {
+			listLead = nil
+		}
 		if lead != nil && !s.heading {
 			// The joined sentence is located at its label (or lead-in) line.
 			s.text = lead.text + " " + s.text
@@ -88,13 +118,20 @@ func segment(lines []Line) []sentence {
 		}
 		if !s.heading && strings.HasSuffix(s.text, ":") {
 			cp := s
+			if s.item && s.lead != "" {
+				cp.text = strings.TrimSpace(strings.TrimPrefix(s.text, s.lead))
+			}
 			lead = &cp
 			return
 		}
 		out = append(out, s)
 	}
+	paraNo := 0
 	flush := func() {
 		text := para.String()
+		item := paraItem
+		paraItem = false
+		paraNo++
 		if strings.TrimSpace(text) != "" {
 			for _, sp := range splitSentences(text) {
 				for sp.start < sp.end && text[sp.start] == ' ' {
@@ -108,7 +145,7 @@ func segment(lines []Line) []sentence {
 				if raw == "" {
 					continue
 				}
-				emit(sentence{text: normalise(raw), raw: raw, page: marks[i].page, line: marks[i].line})
+				emit(sentence{text: normalise(raw), raw: raw, page: marks[i].page, line: marks[i].line, item: item, para: paraNo})
 			}
 		}
 		para.Reset()
@@ -118,30 +155,44 @@ func segment(lines []Line) []sentence {
 	prevEnded := true
 	prevPage := 0
 	var lastByte byte
-	for _, l := range lines {
+	toc := tocSkipper{}
+	for li, l := range lines {
 		s := strings.TrimSpace(strings.Map(cleanRune, l.Text))
 		if l.Page != prevPage {
 			prevEnded = true
 			prevPage = l.Page
+		}
+		if toc.skip(s, l.Heading) {
+			// A table of contents names every clause and grants none.
+			flush()
+			continue
 		}
 		switch {
 		case s == "":
 			flush()
 			prevEnded = true
 			continue
-		case l.Heading || !l.Alone && isHeading(s, prevEnded):
+		case l.Heading || !l.Alone && (!l.Marked || numberedRe.MatchString(s)) && isHeading(s, prevEnded) && !continues(lines, li):
 			flush()
 			if lead != nil {
 				out = append(out, *lead)
 				lead = nil
 			}
+			listLead = nil
 			h := strings.TrimLeft(s, "#* ")
 			h = strings.TrimRight(h, "* ")
-			out = append(out, sentence{text: normalise(h), raw: h, page: l.Page, line: l.Number, heading: true})
+			sections.push(headingLevel(s), normalise(h))
+			out = append(out, sentence{text: normalise(h), raw: h, page: l.Page, line: l.Number, heading: true, context: sections.parent()})
 			prevEnded = true
 			continue
-		case bulletRe.MatchString(s) || l.Alone:
+		case bulletRe.MatchString(s) && !l.Alone:
 			flush()
+			paraItem = true
+		case l.Alone:
+			// A table row is a unit of its own and, like a list item, carries the
+			// lead-in above the table.
+			flush()
+			paraItem = true
 		}
 		if para.Len() > 0 {
 			if lastByte == '-' && startsLower(s) && !startsConjunction(s) {
@@ -273,4 +324,14 @@ func normalise(s string) string {
 	s = strings.ToLower(s)
 	s = strings.NewReplacer("**", "", "__", "", "`", "", "–", "-").Replace(s)
 	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))
+}
+
+// continues reports whether the line after lines[i] carries on its sentence (it starts in
+// lower case on the same page): a short line wrapped mid-sentence is no heading.
+func continues(lines []Line, i int) bool {
+	if i+1 >= len(lines) || lines[i+1].Page != lines[i].Page || lines[i+1].Heading {
+		return false
+	}
+	next := strings.TrimSpace(lines[i+1].Text)
+	return next != "" && startsLower(next) && !bulletRe.MatchString(next)
 }

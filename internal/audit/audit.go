@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,6 +71,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, exitcode.Wrap(exitcode.Usage, err)
 	}
+	if err := Interrupted(ctx); err != nil {
+		return nil, err
+	}
 	res := &Result{Evidence: ev}
 	evPath := filepath.Join(opts.OutDir, "evidence.json")
 	if err := evidence.Write(evPath, ev); err != nil {
@@ -82,6 +86,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	})
 	if err != nil {
 		return res, exitcode.Wrap(exitcode.Usage, err)
+	}
+	if err := Interrupted(ctx); err != nil {
+		return res, err
 	}
 	res.Findings = doc
 	res.ExitCode = doc.Gate.ExitCode
@@ -105,4 +112,16 @@ func WriteReports(dir string, formats []reports.Format, in *reports.Input) error
 		}
 	}
 	return reports.WriteAll(dir, list, in)
+}
+
+// ErrInterrupted is the error of a run stopped by SIGINT or SIGTERM.
+var ErrInterrupted = errors.New("interrupted: stopped before writing any further output; every file already written is whole")
+
+// Interrupted returns ErrInterrupted with exit code 130 once ctx is cancelled (the command
+// layer cancels it on SIGINT and SIGTERM), so that nothing is written from a run cut short.
+func Interrupted(ctx context.Context) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return exitcode.Wrap(exitcode.Interrupted, ErrInterrupted)
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -31,6 +32,10 @@ type EvaluateOptions struct {
 	RulesDir string
 	// VernVersion is recorded in findings.json.
 	VernVersion string
+	// Expected are the targets the evidence's inventory names. One the evidence lacks (a
+	// fanned-out collection whose job never delivered) is judged as failed: the gate fails
+	// closed. Empty means the targets the evidence holds.
+	Expected []string
 }
 
 // DefaultFailOn is the gate's default threshold.
@@ -64,8 +69,8 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 	if err != nil {
 		return nil, err
 	}
-	notes := findings.ApplyWaivers(fs, opts.Waivers, now)
-	targets := targetStatuses(ev)
+	targets := targetStatuses(ev, opts.Expected)
+	notes := findings.ApplyWaivers(fs, opts.Waivers, now, targets)
 	if ev.SHA256 == "" {
 		if err := ev.Seal(); err != nil {
 			return nil, err
@@ -86,23 +91,33 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 		fs = []findings.Finding{}
 	}
 	return &findings.Document{
-		VernVersion: opts.VernVersion,
-		EvaluatedAt: now.UTC(),
-		CollectedAt: ev.CollectedAt.UTC(),
-		Hashes:      hashes,
-		Gate:        findings.Judge(fs, targets, failOn),
-		Summary:     findings.Summarise(fs),
-		Findings:    fs,
-		Rules:       fired,
-		Targets:     targets,
-		WaiverNotes: notes,
+		VernVersion:   opts.VernVersion,
+		EvaluatedAt:   now.UTC(),
+		CollectedAt:   ev.CollectedAt.UTC(),
+		Hashes:        hashes,
+		Gate:          findings.Judge(fs, targets, failOn),
+		Summary:       findings.Summarise(fs),
+		Findings:      fs,
+		Rules:         fired,
+		Targets:       targets,
+		WaiverNotes:   findings.WaiverNoteTexts(notes),
+		WaiverNotices: notes,
 	}, nil
 }
 
-func targetStatuses(ev *evidence.Evidence) []findings.TargetStatus {
+func targetStatuses(ev *evidence.Evidence, expected []string) []findings.TargetStatus {
 	out := make([]findings.TargetStatus, 0, len(ev.Targets))
 	for _, t := range ev.Targets {
 		out = append(out, findings.TargetStatus{Name: t.Name, Kind: t.Kind, Status: string(t.Status), Reason: t.Reason, Fix: t.Fix})
+	}
+	for _, name := range expected {
+		if _, ok := ev.Targets[name]; ok {
+			continue
+		}
+		kind, _, _ := strings.Cut(name, ":")
+		out = append(out, findings.TargetStatus{Name: name, Kind: kind, Status: string(evidence.StatusFailed),
+			Reason: "not collected: no evidence file given holds this target of the inventory",
+			Fix:    "collect it with `vern collect --target " + name + "` and pass its evidence.json to evaluate as well"})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -24,6 +24,7 @@ func New(cfg *config.Config, version string, started time.Time) *evidence.Eviden
 		Declaration:   cfg.Declaration,
 		Inventory:     cfg.Inventory,
 		Processors:    cfg.Processors,
+		Waivers:       cfg.Waivers,
 		Locations:     cfg.Locations,
 		Root:          root(cfg.Dir),
 		Hashes:        hashes,

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/collectors"
+	"github.com/alarmlink/vern/internal/audit"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
@@ -39,6 +40,9 @@ Exits 3 when a target could not be collected.`,
 				collect.Options{Targets: targets, VernVersion: version.Version})
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
+			}
+			if err := audit.Interrupted(cmd.Context()); err != nil {
+				return err
 			}
 			path := filepath.Join(out, "evidence.json")
 			if err := evidence.Write(path, ev); err != nil {

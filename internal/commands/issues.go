@@ -67,7 +67,10 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 			}
 			o.Findings, o.Labels, o.Log, o.Out = doc, labels, g.entry(), g.streams.Out
 			res, err := github.Sync(cmd.Context(), o)
-			if res != nil {
+			if res != nil && res.DryRun {
+				fmt.Fprintf(g.streams.Out, "issues (dry run, nothing written): would create %d, would update %d, would close %d, would close %d as waived, would reopen %d, %d unchanged (%d requests)\n",
+					res.Created, res.Updated, res.Closed, res.Waived, res.Reopened, res.Unchanged, res.Requests)
+			} else if res != nil {
 				fmt.Fprintf(g.streams.Out, "issues: %d created, %d updated, %d closed, %d waived, %d reopened, %d unchanged (%d requests)\n",
 					res.Created, res.Updated, res.Closed, res.Waived, res.Reopened, res.Unchanged, res.Requests)
 			}

@@ -1,10 +1,12 @@
 package commands
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/reports/github/githubfake"
@@ -27,7 +29,7 @@ func TestIssuesSyncCommand(t *testing.T) {
 	if code != exitcode.OK {
 		t.Fatalf("dry run: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stdout, "created") || private.Writes() != 0 {
+	if !strings.Contains(stdout, "would create") || strings.Contains(stdout, "created") || private.Writes() != 0 {
 		t.Errorf("dry run printed %q and made %d writes", stdout, private.Writes())
 	}
 	if strings.Contains(stdout+stderr, "t0ken-not-secret") {
@@ -61,7 +63,7 @@ func TestIssuesSyncRepoFromConfig(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "vern.yaml"), "declaration: declaration.yaml\ngithub: {repo: alarmlink/compliance, api_url: "+srv.URL+"/, labels: [personvern]}\n")
 	t.Setenv(tokenEnv, "t")
 	code, stdout, stderr := run(t, "issues", "sync", "--findings", filepath.Join(out, "findings.json"), "--config", filepath.Join(dir, "vern.yaml"), "--dry-run")
-	if code != exitcode.OK || !strings.Contains(stdout, "created") {
+	if code != exitcode.OK || !strings.Contains(stdout, "would create") {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	code, _, stderr = run(t, "issues", "sync", "--findings", filepath.Join(out, "findings.json"), "--dry-run")
@@ -74,5 +76,35 @@ func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIssuesSyncRefusedAPI: an API that refuses connections (a closed port) fails the sync
+// with exit 4 within 15 seconds; the patience kept for rate limits is not spent on it.
+func TestIssuesSyncRefusedAPI(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	if code, _, stderr := run(t, "audit", "--config", "../../examples/alarmlink/vern.statement.yaml", "--out", out, "--format", "json"); code != exitcode.Findings {
+		t.Fatalf("audit: %s", stderr)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + l.Addr().String() + "/"
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	code, stdout, stderr := run(t, "issues", "sync", "--findings", filepath.Join(out, "findings.json"), "--repo", "alarmlink/compliance", "--api-url", closed, "--dry-run")
+	took := time.Since(start)
+	if code != exitcode.Delivery {
+		t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, exitcode.Delivery, stdout, stderr)
+	}
+	if took > 15*time.Second {
+		t.Errorf("a refused API took %s to fail; the bound is 15 s", took)
+	}
+	if !strings.Contains(stderr, "refused") {
+		t.Errorf("stderr does not say the connection was refused:\n%s", stderr)
 	}
 }

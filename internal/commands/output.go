@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/sirupsen/logrus"
+
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/internal/logging"
 	"github.com/alarmlink/vern/internal/progress"
 	"github.com/alarmlink/vern/reports"
 )
@@ -15,6 +18,9 @@ import (
 func printVerdict(g *globals, doc *findings.Document, outDir, lang string) {
 	if doc == nil {
 		return
+	}
+	if g.logFormat == logging.FormatJSON {
+		verdictEvent(g, doc, outDir)
 	}
 	if err := reports.WriteConsoleLang(g.streams.Out, doc, lang); err != nil {
 		g.entry().WithError(err).Error("print findings")
@@ -40,4 +46,29 @@ func collectEnv(g *globals, browser string) (collect.Env, error) {
 		env.Progress = bars
 	}
 	return env, nil
+}
+
+// verdictEvent logs the gate's verdict as one JSON event (with --log-format json), so a
+// nightly job's log says how the run ended without parsing the console table.
+func verdictEvent(g *globals, doc *findings.Document, outDir string) {
+	partial, failed := doc.Gate.Partial, doc.Gate.Failed
+	if partial == nil {
+		partial = []string{}
+	}
+	if failed == nil {
+		failed = []string{}
+	}
+	g.entry().WithFields(logrus.Fields{
+		"event":     "verdict",
+		"gate":      doc.Gate.Result,
+		"exit_code": doc.Gate.ExitCode,
+		"fail_on":   doc.Gate.FailOn,
+		"failing":   doc.Gate.Failing,
+		"findings":  doc.Summary.Total,
+		"waived":    doc.Summary.Waived,
+		"partial":   partial,
+		"failed":    failed,
+		"out":       outDir,
+		"version":   doc.VernVersion,
+	}).Info("gate " + doc.Gate.Result)
 }

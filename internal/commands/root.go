@@ -14,6 +14,8 @@ import (
 	"github.com/sirupsen/logrus"
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/internal/audit"
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/logging"
 	"github.com/alarmlink/vern/internal/version"
@@ -42,28 +44,63 @@ type globals struct {
 
 func (g *globals) entry() *logrus.Entry { return logrus.NewEntry(g.log) }
 
-// Execute runs vern with args and returns the process exit code.
+// Execute runs vern with args and returns the process exit code. SIGINT and SIGTERM cancel
+// the run's context: the command stops, writes nothing further and Execute returns 130. A
+// second signal ends the process at once.
 func Execute(args []string, s Streams) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	root := newRoot(s)
+	go func() {
+		<-ctx.Done()
+		stop() // restore the default: the next Ctrl-C kills
+	}()
+	root, g := newRoot(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return exitcode.OK
-	}
+	code := exitcode.OK
 	var ec *exitcode.Error
-	if errors.As(err, &ec) {
-		if ec.Err != nil {
-			fmt.Fprintln(s.Err, "vern:", ec.Err)
-		}
-		return ec.Code
+	switch {
+	case err == nil:
+	case errors.As(err, &ec):
+		code, err = ec.Code, ec.Err
+	default:
+		code = exitcode.Usage
 	}
-	fmt.Fprintln(s.Err, "vern:", err)
-	return exitcode.Usage
+	if ctx.Err() != nil && code != exitcode.OK {
+		// Whatever failed after the interrupt failed because of it.
+		code, err = exitcode.Interrupted, audit.ErrInterrupted
+	}
+	if err != nil {
+		g.fatal(err, code)
+	}
+	return code
 }
 
-func newRoot(s Streams) *cobra.Command {
+// fatal reports the error that ends the run: a line on stderr, or with --log-format json
+// one JSON event that names the exit code (a multi-line input error keeps each problem).
+func (g *globals) fatal(err error, code int) {
+	if g.logFormat != logging.FormatJSON {
+		fmt.Fprintln(g.streams.Err, "vern:", err)
+		return
+	}
+	log := g.log
+	if log == nil {
+		// The flags failed before the logger was made.
+		log, _ = logging.New(g.streams.Err, logging.FormatJSON, "info")
+	}
+	e := log.WithFields(logrus.Fields{"event": "fatal", "exit_code": code})
+	var list config.ErrorList
+	if errors.As(err, &list) {
+		problems := make([]string, len(list))
+		for i, p := range list {
+			problems[i] = p.Error()
+		}
+		e = e.WithField("problems", problems)
+	}
+	e.Error(err.Error())
+}
+
+func newRoot(s Streams) (*cobra.Command, *globals) {
 	g := &globals{streams: s}
 	root := &cobra.Command{
 		Use:   "vern",
@@ -102,11 +139,12 @@ Exit codes: 0 gate passed, 1 findings at or above --fail-on, 2 invalid input or 
 		newReportCmd(g),
 		newIssuesCmd(g),
 		newRulesCmd(g),
+		newProcessorsCmd(g),
 		newCheckCmd(g),
 		newDemoCmd(g),
 		newVersionCmd(g),
 	)
-	return root
+	return root, g
 }
 
 // usageErr marks a usage error (exit 2).

@@ -30,12 +30,19 @@ type fileDecoder struct {
 	// mapping key, or the item itself in a list. vals maps a path to its value node.
 	keys, vals map[string]*yaml.Node
 	errsBefore int
+	// checks are `vern check`'s extra checks (nil on a plain load); warnings receives what
+	// check reports without failing, such as an unset ${ENV}.
+	checks   *Checks
+	warnings *errorSink
+	// unresolved are the paths whose ${ENV} was unset and only warned about: their values
+	// are empty and not judged.
+	unresolved map[string]bool
 }
 
 func newFileDecoder(file, rel string, lookup func(string) (string, bool), sink *errorSink) *fileDecoder {
 	return &fileDecoder{
 		file: file, rel: rel, lookup: lookup, sink: sink,
-		keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{},
+		keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{}, unresolved: map[string]bool{},
 		errsBefore: sink.len(),
 	}
 }
@@ -385,7 +392,7 @@ func (d *fileDecoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		switch {
 		case !ok:
 			d.errorf(n, "missing required key %s %s; add %s: ...", quote(name), where(path), name)
-		case failed[name]:
+		case failed[name], d.unresolved[joinPath(path, name)]:
 			// Already reported (a wrong type or an unset variable): one problem, one message.
 		case f.Kind() == reflect.String && f.String() == "":
 			d.errorf(k, "%s is empty; give it a value", joinPath(path, name))
@@ -478,6 +485,11 @@ func (d *fileDecoder) expand(n *yaml.Node, path string) string {
 		}
 		val, ok := d.lookup(name)
 		if !ok {
+			if d.checks != nil && !d.checks.StrictEnv && d.warnings != nil {
+				d.warnings.add(d.file, n.Line, n.Column, "environment variable %s is not set (used %s); set it where vern collects (check --strict makes this an error)", name, where(path))
+				d.unresolved[path] = true
+				return ""
+			}
 			d.errorf(n, "environment variable %s is not set (used %s); set it before running vern", name, where(path))
 			return ""
 		}

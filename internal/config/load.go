@@ -24,6 +24,17 @@ const maxFileSize = 8 << 20
 type Loader struct {
 	// LookupEnv resolves ${NAME} references; nil means os.LookupEnv.
 	LookupEnv func(name string) (string, bool)
+
+	// checks and warnings are set by Check.
+	checks   *Checks
+	warnings *errorSink
+}
+
+// newDecoder returns a decoder for one file with the loader's environment and checks.
+func (l Loader) newDecoder(file, rel string, sink *errorSink) *fileDecoder {
+	d := newFileDecoder(file, rel, l.lookup(), sink)
+	d.checks, d.warnings = l.checks, l.warnings
+	return d
 }
 
 // Load reads vern.yaml at path with the process environment. See Loader.Load.
@@ -56,7 +67,7 @@ func (l Loader) FromDeclaration(path string) (*Config, error) {
 	if !ok {
 		return nil, sink.result()
 	}
-	d := newFileDecoder(path, rel, l.lookup(), sink)
+	d := l.newDecoder(path, rel, sink)
 	decodeDeclaration(d, data, &cfg.Declaration)
 	if err := sink.result(); err != nil {
 		return nil, err
@@ -79,7 +90,7 @@ func (l Loader) Load(path string) (*Config, error) {
 	if !ok {
 		return nil, sink.result()
 	}
-	inv := newFileDecoder(path, filepath.Base(path), l.lookup(), sink)
+	inv := l.newDecoder(path, filepath.Base(path), sink)
 	hosts := decodeInventory(inv, invData, &cfg.Inventory)
 	cfg.Hashes["inventory"] = hashBytes(invData)
 
@@ -89,7 +100,7 @@ func (l Loader) Load(path string) (*Config, error) {
 		rel := cleanRel(name)
 		file := cfg.resolve(rel)
 		if data, ok := readInput(sink, file, inv, "declaration"); ok {
-			decl = newFileDecoder(file, rel, l.lookup(), sink)
+			decl = l.newDecoder(file, rel, sink)
 			declOK = decodeDeclaration(decl, data, &cfg.Declaration)
 			cfg.Hashes["declaration"] = hashBytes(data)
 		}
@@ -276,7 +287,7 @@ func (l Loader) loadProcessors(cfg *Config, inv *fileDecoder, sink *errorSink) m
 		// The registry's hash covers names and contents, so a renamed file changes it.
 		sum := sha256.Sum256(data)
 		fmt.Fprintf(h, "%s\n%s\n", e.Name(), hex.EncodeToString(sum[:]))
-		d := newFileDecoder(file, filepath.ToSlash(rel), l.lookup(), sink)
+		d := l.newDecoder(file, filepath.ToSlash(rel), sink)
 		var p Processor
 		decodeProcessor(d, data, &p)
 		p.ID, p.File = id, filepath.ToSlash(rel)
@@ -299,7 +310,7 @@ func (l Loader) loadWaivers(cfg *Config, inv *fileDecoder, sink *errorSink) *fil
 		return nil
 	}
 	cfg.Hashes["waivers"] = hashBytes(data)
-	d := newFileDecoder(file, filepath.ToSlash(rel), l.lookup(), sink)
+	d := l.newDecoder(file, filepath.ToSlash(rel), sink)
 	cfg.Waivers = decodeWaivers(d, data)
 	return d
 }

@@ -80,6 +80,7 @@ func TestLoadErrors(t *testing.T) {
 		{"missing processors folder", false, inv("missing_processors_dir"), "testdata/inventory/missing_processors_dir/vern.yaml:2:13: ", "processors folder testdata/inventory/missing_processors_dir/registry not found"},
 		{"processor malformed", false, inv("processor_malformed"), "testdata/inventory/processor_malformed/processors/nordlys.yaml:3:1: ", "invalid YAML"},
 		{"processor bad role", false, inv("processor_bad"), "testdata/inventory/processor_bad/processors/nordlys.yaml:3:7: ", `role "subprocessor" at the top level is not valid`},
+		{"processor review without a hash", false, inv("processor_review"), "testdata/inventory/processor_review/processors/nordlys.yaml:8:11: ", `review.sha256 "not-a-hash" is not a SHA-256 in hex`},
 		{"processor unknown category", false, inv("processor_category"), "testdata/inventory/processor_category/processors/nordlys.yaml:3:23: ", `categories[1] names unknown category "health"`},
 		{"processor missing kind", false, inv("processor_missing_kind"), "testdata/inventory/processor_missing_kind/processors/nordlys.yaml:1:1: ", `missing required key "kind"`},
 		{"processor .yml file", false, inv("processor_yml"), "testdata/inventory/processor_yml/processors/nordlys.yml: ", "must end in .yaml"},
@@ -534,5 +535,24 @@ func TestLoadWaiversAlone(t *testing.T) {
 	}
 	if _, _, err := LoadWaivers(bad); err == nil || !strings.Contains(err.Error(), "bad.yaml:2:") {
 		t.Fatalf("waiver on collect.failed: err = %v, want a file:line error", err)
+	}
+}
+
+func TestLoadProcessorReview(t *testing.T) {
+	t.Parallel()
+	cfg, err := testEnv(nil).Load(filepath.Join("testdata", "inventory", "processor_review_ok", "vern.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cfg.Processors["nordlys"]
+	if got := p.Agreement.Files(); strings.Join(got, ",") != "nordlys.md,nordlys-vedlegg.md" {
+		t.Errorf("files = %v", got)
+	}
+	if p.Review == nil || p.Review.By != "Kari Revisor" || p.Review.Clauses["h"] != "8" || len(p.Review.SHA256) != 64 {
+		t.Errorf("review = %+v", p.Review)
+	}
+	a := &Agreement{Document: "main.md", Documents: []string{"annex.md", "main.md"}}
+	if got := a.Files(); strings.Join(got, ",") != "main.md,annex.md" {
+		t.Errorf("files = %v, want the document first and no repeats", got)
 	}
 }

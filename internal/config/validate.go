@@ -86,6 +86,9 @@ func (d *fileDecoder) refs(path, what string, ids, defined []string, section str
 // httpURL checks an absolute http(s) URL without credentials. The URL itself is never
 // quoted: it may carry a token.
 func (d *fileDecoder) httpURL(path, v string) (*url.URL, bool) {
+	if d.unresolved[path] {
+		return nil, false // an unset ${ENV}, warned about by check
+	}
 	u, err := url.Parse(v)
 	switch {
 	case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
@@ -115,6 +118,7 @@ func checkDeclaration(d *fileDecoder, decl *Declaration, structOK bool) {
 	if s := decl.Statement.SHA256; s != "" && !sha256Hex.MatchString(s) {
 		d.errorf(d.at("statement.sha256"), "statement.sha256 is not a sha256 hex digest; write the 64 hex digits of the published text's sha256, or remove it")
 	}
+	d.checkDataKeys(decl.Categories)
 	categories, purposes, retention := sortedKeys(decl.Categories), sortedKeys(decl.Purposes), sortedKeys(decl.Retention)
 	for _, id := range purposes {
 		p := decl.Purposes[id]
@@ -195,6 +199,8 @@ func checkInventory(d *fileDecoder, inv *Inventory) []string {
 				d.errorf(d.keyAt(path), "dataset %s in %s is not schema.table; write the table with its schema, e.g. public.%s", quote(name), base, name)
 			}
 			ds := database.Datasets[name]
+			d.checkSQLExpr(path+".exempt_when", ds.ExemptWhen)
+			d.checkSQLExpr(path+".erased_when", ds.ErasedWhen)
 			if ds.Consent != nil {
 				ds.Consent.GracePeriod = d.period(path+".consent.grace", ds.Consent.Grace)
 			}
@@ -268,7 +274,18 @@ func checkProcessor(d *fileDecoder, p *Processor) {
 		d.date("agreement.signed", a.Signed)
 		d.date("agreement.expires", a.Expires)
 	}
+	if r := p.Review; r != nil {
+		d.date("review.date", r.Date)
+		if !sha256Re.MatchString(r.SHA256) {
+			d.errorf(d.at("review.sha256"), "review.sha256 %s is not a SHA-256 in hex; copy the document's hash from `vern processors review %s`", quote(r.SHA256), p.ID)
+		}
+		if strings.TrimSpace(r.By) == "" {
+			d.errorf(d.at("review.by"), "review.by is empty; name who reviewed the agreement")
+		}
+	}
 }
+
+var sha256Re = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // checkWaivers checks each waiver: its dates, that it lasts at most a year, and that it does
 // not try to silence collect.failed.
@@ -279,8 +296,12 @@ func checkWaivers(d *fileDecoder, ws []Waiver) {
 		if n := d.keyAt(path); n != nil {
 			w.Line = n.Line
 		}
+		d.checkGlob(path+".resource", w.Resource)
 		if w.Rule == CollectFailedRule {
 			d.errorf(d.at(path+".rule"), "collect.failed cannot be waived: a target that could not be collected must never pass; fix the collection or remove the target")
+		}
+		if w.Rule != CollectFailedRule {
+			d.checkWaiverRule(path+".rule", w.Rule)
 		}
 		created, okC := d.date(path+".created", w.Created)
 		expires, okE := d.date(path+".expires", w.Expires)

@@ -10,7 +10,7 @@ func (l Loader) LoadWaivers(path string) ([]Waiver, string, error) {
 	if !ok {
 		return nil, "", sink.result()
 	}
-	d := newFileDecoder(path, filepath.ToSlash(path), l.lookup(), sink)
+	d := l.newDecoder(path, filepath.ToSlash(path), sink)
 	ws := decodeWaivers(d, data)
 	if err := sink.result(); err != nil {
 		return nil, "", err

@@ -33,7 +33,10 @@ type Evidence struct {
 	Declaration config.Declaration          `json:"declaration"`
 	Inventory   config.Inventory            `json:"inventory"`
 	Processors  map[string]config.Processor `json:"processors"`
-	Locations   map[string]config.Location  `json:"locations"`
+	// Waivers are the accepted risks of the inventory the evidence was collected with, so
+	// that `vern evaluate` of a fanned-out collection applies the same ones as `vern audit`.
+	Waivers   []config.Waiver            `json:"waivers,omitempty"`
+	Locations map[string]config.Location `json:"locations"`
 	// Root is the inventory's folder relative to the working directory of the collection
 	// (a repository's root in CI), slash-separated; empty when it is that directory or lies
 	// outside it. Finding locations are reported under it, so code scanning and annotations

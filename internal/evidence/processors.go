@@ -40,6 +40,45 @@ type ProcessorRecord struct {
 	// Extracted is what the document itself says, kept beside the effective values so a
 	// disagreement with the registry can be seen.
 	Extracted Extracted `json:"extracted"`
+	// Documents lists every file of the agreement when the registry names several
+	// (agreement.documents: main agreement, annexes, ...); Document is then the first.
+	Documents []Document `json:"documents,omitempty"`
+	// Partial is set when the agreement was read but not judged, with the reason (a
+	// language vern cannot read): its elements are then not checked, not missing.
+	Partial       bool   `json:"partial,omitempty"`
+	PartialReason string `json:"partial_reason,omitempty"`
+	// Standard names the standard text the agreement is built on, when one is recognised.
+	Standard *StandardText `json:"standard,omitempty"`
+	// Review summarises the registry's review block, when there is one.
+	Review *Review `json:"review,omitempty"`
+}
+
+// StandardText is a recognised standard text (the Commission's Art. 28(7) clauses, the
+// transfer clauses of Decision 2021/914, a supervisory authority's model agreement).
+type StandardText struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Matched and Total count the standard's fingerprinted sentences found and known.
+	Matched int `json:"matched"`
+	Total   int `json:"total"`
+	// Clauses maps a clause of the standard to where the agreement has it.
+	Clauses map[string]Location `json:"clauses,omitempty"`
+	// Departures lists the standard's clauses the agreement does not have in its words.
+	Departures []string `json:"departures,omitempty"`
+}
+
+// Review is the registry's review of the agreement: who read it, when, and whether the
+// document is still the one they read.
+type Review struct {
+	By     string `json:"by"`
+	Date   string `json:"date"`
+	SHA256 string `json:"sha256"`
+	// Stale is set when no current document has the reviewed hash: the review lapsed.
+	Stale bool `json:"stale"`
+	// Unresolved lists elements whose anchor no longer resolves; Disagreements those where
+	// the reviewer's place and vern's reading differ.
+	Unresolved    []string `json:"unresolved,omitempty"`
+	Disagreements []string `json:"disagreements,omitempty"`
 }
 
 // Document describes the agreement file (never its text).
@@ -54,6 +93,8 @@ type Document struct {
 	SHA256 string `json:"sha256,omitempty"`
 	// Reason says why a document is missing, unreadable or in error.
 	Reason string `json:"reason,omitempty"`
+	// Language is the detected language (nb, nn, en, da, sv, or another ISO 639-1 code).
+	Language string `json:"language,omitempty"`
 }
 
 // Element is one Art. 28(3) (or Art. 26) element and where the document grants it.
@@ -70,6 +111,48 @@ type Element struct {
 	// Missing names the parts of a compound element not found (for (d): authorisation,
 	// flow_down).
 	Missing []string `json:"missing,omitempty"`
+	// Status is found, missing, referenced_not_supplied, conflict or confirmed (see the
+	// Element* constants); empty in evidence from detectors before clauses/2.
+	Status string `json:"status,omitempty"`
+	// Document names the file that carries the element when an agreement has several.
+	Document string `json:"document,omitempty"`
+	// Conflict is, for the status conflict, the provision that refuses what Page and Line
+	// grant.
+	Conflict *Location `json:"conflict,omitempty"`
+	// Review is what a person recorded for the element in the registry's review block.
+	Review *ElementReview `json:"review,omitempty"`
+}
+
+// Element statuses.
+const (
+	ElementFound      = "found"                   // granted at Page and Line
+	ElementMissing    = "missing"                 // not granted anywhere
+	ElementReferenced = "referenced_not_supplied" // left to an annex that is not on file
+	ElementConflict   = "conflict"                // granted, and refused in another provision
+	ElementConfirmed  = "confirmed"               // a current review found it where vern did
+)
+
+// Location is a place in an agreement's documents.
+type Location struct {
+	Document string `json:"document,omitempty"`
+	Page     int    `json:"page,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	// Excerpt is at most 120 characters of contract text there, masked.
+	Excerpt string `json:"excerpt,omitempty"`
+}
+
+// ElementReview is a person's reading of one element, from the registry's review block.
+type ElementReview struct {
+	By   string `json:"by"`
+	Date string `json:"date"`
+	// Anchor is what the reviewer wrote ("6", "9. Revisjon"); Location is where it resolves
+	// in the current document, nil when it no longer does.
+	Anchor   string    `json:"anchor"`
+	Location *Location `json:"location,omitempty"`
+	// Agrees is set when vern's own reading lies under the same anchor.
+	Agrees bool `json:"agrees"`
+	// Lapsed is set when the document changed since the review (its hash differs).
+	Lapsed bool `json:"lapsed,omitempty"`
 }
 
 // Extracted is what the document says about its parties and dates.

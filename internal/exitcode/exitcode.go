@@ -15,6 +15,9 @@ const (
 	Incomplete = 3
 	// Delivery: an output could not be delivered (report write, GitHub sync).
 	Delivery = 4
+	// Interrupted: stopped by SIGINT or SIGTERM (Ctrl-C), as shells report it (128 + 2). The
+	// run wrote no output after the interrupt: each file is either whole or absent.
+	Interrupted = 130
 )
 
 // Error carries an exit code through the command layers to main.

@@ -116,8 +116,10 @@ type Document struct {
 	Rules map[string]Rule `json:"rules"`
 	// Targets is each target's collection status, for reports and the gate.
 	Targets []TargetStatus `json:"targets"`
-	// WaiverNotes lists problems with waivers themselves (expired, refused, expiring).
-	WaiverNotes []string `json:"waiver_notes,omitempty"`
+	// WaiverNotes lists problems with waivers themselves (expired, refused, expiring), in
+	// English; WaiverNotices says the same as data, for reports in other languages.
+	WaiverNotes   []string     `json:"waiver_notes,omitempty"`
+	WaiverNotices []WaiverNote `json:"waiver_notices,omitempty"`
 }
 
 // TargetStatus is a target's collection outcome as findings.json records it.
@@ -136,6 +138,11 @@ type Gate struct {
 	ExitCode int    `json:"exit_code"`
 	// Failing counts the unwaived findings at or above FailOn.
 	Failing int `json:"failing"`
+	// Partial names the targets collected only in part, so that the verdict never passes
+	// over them quietly.
+	Partial []string `json:"partial,omitempty"`
+	// Failed names the targets that could not be collected.
+	Failed []string `json:"failed,omitempty"`
 }
 
 // Summary counts findings (unwaived and waived) by severity, kind and area.

@@ -1,6 +1,8 @@
 package findings
 
 import (
+	"sort"
+
 	"github.com/alarmlink/vern/internal/exitcode"
 )
 
@@ -25,10 +27,16 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 		}
 	}
 	for _, t := range targets {
-		if t.Status == "failed" {
+		switch t.Status {
+		case "failed":
 			g.ExitCode = exitcode.Max(g.ExitCode, exitcode.Incomplete)
+			g.Failed = append(g.Failed, t.Name)
+		case "partial":
+			g.Partial = append(g.Partial, t.Name)
 		}
 	}
+	sort.Strings(g.Partial)
+	sort.Strings(g.Failed)
 	if g.Failing > 0 {
 		g.ExitCode = exitcode.Max(g.ExitCode, exitcode.Findings)
 		g.Result = GateFailed

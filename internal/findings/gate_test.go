@@ -1,6 +1,7 @@
 package findings
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/alarmlink/vern/internal/exitcode"
@@ -64,5 +65,19 @@ func TestSortAndFingerprint(t *testing.T) {
 	}
 	if Fingerprint("ab", "c") == Fingerprint("a", "bc") {
 		t.Error("fingerprint must separate rule from resource")
+	}
+}
+
+// TestJudgeNamesIncompleteTargets: the verdict names every target collected only in part
+// and every one not collected, sorted, so neither passes quietly.
+func TestJudgeNamesIncompleteTargets(t *testing.T) {
+	t.Parallel()
+	targets := []TargetStatus{
+		{Name: "site:b.example.no", Status: "partial"}, {Name: "db:crm", Status: "ok"},
+		{Name: "site:a.example.no", Status: "partial"}, {Name: "db:hr", Status: "failed"},
+	}
+	g := Judge(nil, targets, SeverityHigh)
+	if strings.Join(g.Partial, ",") != "site:a.example.no,site:b.example.no" || strings.Join(g.Failed, ",") != "db:hr" {
+		t.Errorf("partial %v, failed %v", g.Partial, g.Failed)
 	}
 }

@@ -17,7 +17,7 @@ import data.vern.lib
 #     description: GDPR Article 24
 # custom:
 #   id: collect.partial
-#   severity: medium
+#   severity: high
 #   kind: drift
 #   legal: ["GDPR Art. 5(2)", "GDPR Art. 24(1)", "GDPR Art. 32(1)(d)"]
 #   remediation: |

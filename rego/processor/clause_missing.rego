@@ -56,6 +56,7 @@ import data.vern.lib
 deny contains f if {
 	some id, rec in _records
 	rec.document.status == "found"
+	not rec.partial == true
 	p := object.get(_registry, id, {})
 	some element in _elements[_role(p)]
 	e := object.get(rec, ["elements", element], {})
@@ -71,7 +72,11 @@ deny contains f if {
 			_name(id), _verb_nb(e), label.nb, label.ref, _where_nb(e),
 		]),
 		"details": object.union(
-			{"processor": id, "element": element, "article": label.ref, "negated": object.get(e, "negated", false) == true},
+			{
+				"processor": id, "element": element, "article": label.ref,
+				"negated": object.get(e, "negated", false) == true,
+				"status": object.get(e, "status", "missing"),
+			},
 			_location(e),
 		),
 	})
@@ -169,27 +174,53 @@ _labels := {
 	},
 }
 
-_verb_en(e) := "refuses" if e.negated == true
+_verb_en(e) := "leaves to an annex that is not on file" if e.status == "referenced_not_supplied"
+
+else := "refuses" if e.negated == true
 
 else := "does not set out"
 
-_verb_nb(e) := "avskjærer" if e.negated == true
+_verb_nb(e) := "viser til et vedlegg som ikke er levert, for" if e.status == "referenced_not_supplied"
+
+else := "avskjærer" if e.negated == true
 
 else := "fastsetter ikke"
 
-_where_en(e) := sprintf(" at page %d, line %d", [e.page, e.line]) if e.negated == true
+_where_en(e) := sprintf(" at page %d, line %d, which conflicts with a grant at page %d, line %d", [
+	e.conflict.page, e.conflict.line, e.page, e.line,
+]) if e.status == "conflict"
+
+else := sprintf(" at page %d, line %d", [e.page, e.line]) if e.negated == true
+
+else := msg if {
+	e.status == "referenced_not_supplied"
+	msg := sprintf("; referenced at page %d, line %d", [e.page, e.line])
+}
 
 else := sprintf("; only part of it was found (missing: %s)", [concat(", ", e.missing)]) if count(e.missing) > 0
 
 else := ""
 
-_where_nb(e) := sprintf(" på side %d, linje %d", [e.page, e.line]) if e.negated == true
+_where_nb(e) := sprintf(" på side %d, linje %d, i strid med det som gis på side %d, linje %d", [
+	e.conflict.page, e.conflict.line, e.page, e.line,
+]) if e.status == "conflict"
+
+else := sprintf(" på side %d, linje %d", [e.page, e.line]) if e.negated == true
+
+else := msg if {
+	e.status == "referenced_not_supplied"
+	msg := sprintf("; henvisningen står på side %d, linje %d", [e.page, e.line])
+}
 
 else := sprintf("; bare deler av det ble funnet (mangler: %s)", [concat(", ", e.missing)]) if count(e.missing) > 0
 
 else := ""
 
-_location(e) := {"page": e.page, "line": e.line} if {
+_location(e) := {"page": e.page, "line": e.line, "conflict": e.conflict} if {
+	e.status == "conflict"
+	is_number(e.page)
+	is_number(e.line)
+} else := {"page": e.page, "line": e.line} if {
 	is_number(e.page)
 	is_number(e.line)
 } else := {}

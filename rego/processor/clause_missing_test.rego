@@ -55,3 +55,28 @@ test_success_no_clause_findings_without_a_readable_document if {
 	rec := {"document": {"status": "unreadable"}}
 	not lib.fired(processor.deny, "processor.clause_missing") with input as world(good_processor, rec)
 }
+
+test_fail_conflicting_provision_names_both_places if {
+	conflict := {"found": false, "negated": true, "status": "conflict", "page": 1, "line": 12, "conflict": {"page": 2, "line": 4}}
+	rec := object.union(good_record, {"elements": object.union(all_found, {"g": conflict})})
+	some f in processor.deny with input as world(good_processor, rec)
+	f.rule == "processor.clause_missing"
+	f.details.element == "g"
+	f.details.conflict.line == 4
+	contains(f.message, "line 4, which conflicts with a grant at page 1, line 12")
+}
+
+test_success_partial_collection_is_not_missing_clauses if {
+	rec := {"role": "processor", "document": {"status": "found", "language": "de"}, "partial": true, "partial_reason": "language de not supported, not checked"}
+	not lib.fired(processor.deny, "processor.clause_missing") with input as world(good_processor, rec)
+}
+
+test_fail_referenced_annex_not_supplied_is_reported_as_such if {
+	ref := {"found": false, "status": "referenced_not_supplied", "page": 1, "line": 7}
+	rec := object.union(good_record, {"elements": object.union(all_found, {"data_types": ref})})
+	some f in processor.deny with input as world(good_processor, rec)
+	f.rule == "processor.clause_missing"
+	f.details.status == "referenced_not_supplied"
+	contains(f.message, "leaves to an annex that is not on file the types of personal data")
+	contains(f.message, "referenced at page 1, line 7")
+}

@@ -132,7 +132,7 @@ func TestSyncAdoptionDryRun(t *testing.T) {
 	if e.srv.Writes() != 0 || res.Created != 0 || res.Updated != 1 || res.Adopted != 1 {
 		t.Fatalf("dry run: %d writes, %+v", e.srv.Writes(), res)
 	}
-	mustContain(t, out.String(), "0 to create, 1 to update", "1 issues found without the vern label", reasonAdopted)
+	mustContain(t, out.String(), "would create 0, would update 1", "1 issues found without the vern label", reasonAdopted)
 }
 
 // TestSyncAdoptionLookupOnlyWithCreates: the extra listing is sent only by runs that would

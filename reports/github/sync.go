@@ -314,8 +314,8 @@ func toExisting(id string, is *gh.Issue) *existing {
 // printPlan writes the dry-run plan: counts first, then one line per change.
 func printPlan(w io.Writer, repo string, res *Result) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Plan for %s (dry run, nothing written): %d to create, %d to update, %d to close, "+
-		"%d to close as waived, %d to reopen, %d unchanged, %d skipped\n",
+	fmt.Fprintf(&b, "Plan for %s (dry run, nothing written): would create %d, would update %d, would close %d, "+
+		"would close %d as waived, would reopen %d, %d unchanged, %d skipped\n",
 		repo, res.Created, res.Updated, res.Closed, res.Waived, res.Reopened, res.Unchanged, res.Skipped)
 	if res.Adopted > 0 {
 		fmt.Fprintf(&b, "%d issues found without the vern label are taken back, not filed again\n", res.Adopted)
@@ -328,7 +328,7 @@ func printPlan(w io.Writer, repo string, res *Result) error {
 		if a.Number > 0 {
 			num = fmt.Sprintf("#%d", a.Number)
 		}
-		line := fmt.Sprintf("  %-9s %-6s %s", a.Kind, num, a.Title)
+		line := fmt.Sprintf("  %-18s %-6s %s", dryRunVerb(a.Kind), num, a.Title)
 		if a.Reason != "" {
 			line += " (" + a.Reason + ")"
 		}
@@ -336,4 +336,16 @@ func printPlan(w io.Writer, repo string, res *Result) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// dryRunVerb says what a dry run would do for an action: "would create", "would close", ...
+func dryRunVerb(kind string) string {
+	switch kind {
+	case ActionWaive:
+		return "would close (waived)"
+	case ActionSkip:
+		return "would skip"
+	default:
+		return "would " + kind
+	}
 }

@@ -180,7 +180,7 @@ func TestSyncDryRun(t *testing.T) {
 	if res.Created != 1 || res.Updated != 1 || res.Closed != 1 || !res.DryRun {
 		t.Fatalf("dry run result: %+v", res)
 	}
-	mustContain(t, out.String(), "1 to create, 1 to update, 1 to close", "create    new", "update    #", "close     #")
+	mustContain(t, out.String(), "would create 1, would update 1, would close 1", "would create       new", "would update       #", "would close        #")
 	if strings.Contains(out.String(), testToken) {
 		t.Fatal("dry run printed the token")
 	}

@@ -28,6 +28,10 @@ const (
 	minSecondaryWait = time.Minute
 	// maxWait caps any single wait; a primary limit resets within the hour.
 	maxWait = time.Hour
+	// connectPatience bounds the backoff spent on one request whose connection fails (refused,
+	// reset, unreachable). Unlike a rate limit or a server error, such an API gives no sign
+	// that waiting helps: the sync fails within seconds rather than minutes.
+	connectPatience = 10 * time.Second
 )
 
 // transport sits below go-github: it throttles writes, waits out primary and secondary rate
@@ -84,6 +88,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
+	var connWaited time.Duration
 	for attempt := 1; ; attempt++ {
 		if err := t.waitPrimary(ctx); err != nil {
 			return nil, err
@@ -95,11 +100,13 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		t.count(req.Method, attempt)
 		resp, err := t.base.RoundTrip(r)
 		if err != nil {
-			if ctx.Err() != nil || !idempotent(req.Method) || attempt >= maxAttempts {
+			d := backoff(attempt)
+			if ctx.Err() != nil || !idempotent(req.Method) || attempt >= maxAttempts || connWaited+d > connectPatience {
 				return nil, err
 			}
+			connWaited += d
 			t.log.WithField("attempt", attempt).Warnf("%s %s: connection failed, retrying", req.Method, req.URL.Path)
-			if err := t.wait(ctx, backoff(attempt)); err != nil {
+			if err := t.wait(ctx, d); err != nil {
 				return nil, err
 			}
 			continue
