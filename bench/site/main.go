@@ -106,7 +106,8 @@ func crawlOnce(url string, pages, tabs int, acDir string) (float64, int) {
 }
 
 // serve starts a site of n pages: a home page linking to sections, each linking onwards,
-// with a banner, a statement and a script that writes a cookie.
+// with a working banner (a click records the choice and closes it), a statement and a
+// script that writes a cookie.
 func serve(n int) (string, func(), error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -120,7 +121,11 @@ func serve(n int) (string, func(), error) {
 			}
 		}
 		return fmt.Sprintf(`<!doctype html><html lang="nb"><head><title>Side %d</title></head><body>
-<div id="b"><button>Godta alle</button> <button>Avvis alle</button></div>
+<div id="b"><button onclick="choose('ja')">Godta alle</button> <button onclick="choose('nei')">Avvis alle</button></div>
+<script>
+function choose(v) { document.cookie = "samtykke=" + v + "; max-age=31536000; path=/"; document.getElementById("b").remove(); }
+if (document.cookie.indexOf("samtykke=") >= 0) document.getElementById("b").remove();
+</script>
 <main><h1>Side %d</h1><p>%s</p></main><footer><a href="/personvern">Personvern</a></footer>
 <script>document.cookie = "_ga=GA1.1.1; max-age=86400; path=/"; localStorage.setItem("k", "1");</script>
 </body></html>`, i, i, links)

@@ -56,8 +56,8 @@ func unreachedReason(phase string, cs consentState) string {
 }
 
 // consentByAutoconsent lets autoconsent's rules find the banner and, in a consent phase,
-// opt out or in. done is false when its rules did not find a popup or did not make the
-// choice by clicks: vern's own detection then takes over.
+// opt out or in. done is false when its rules did not find a popup, or their action
+// failed or changed nothing: vern's own detection then takes over.
 func (r *phaseRun) consentByAutoconsent(ctx, tctx context.Context) (consentState, bool, error) {
 	s := r.acs
 	wctx, cancel := context.WithTimeout(ctx, r.p.consentWait)
@@ -70,7 +70,6 @@ func (r *phaseRun) consentByAutoconsent(ctx, tctx context.Context) (consentState
 	}
 	s.wait(wctx, func() bool { return s.st.PopupFound })
 	st := s.state()
-	st = s.state()
 	if !st.PopupFound {
 		return consentState{}, false, nil
 	}
@@ -308,6 +307,7 @@ func (r *phaseRun) markChoice(tctx context.Context) error {
 	}
 	r.rec.jar(jar, r.p.pagePath(r.p.start.String()))
 	r.rec.setBeforeJar(before)
+	r.rec.afterWrites.Store(0)
 	r.rec.chosen.Store(true)
 	return nil
 }
