@@ -3,7 +3,6 @@ package commands
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/audit"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
@@ -38,7 +37,7 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			res, err := audit.Run(cmd.Context(), audit.Options{
 				ConfigPath: f.config, OutDir: f.out, Formats: formats, FailOn: f.report.failOn,
 				Lang: f.report.lang, RulesDir: f.report.rulesDir, Now: now, Previous: prev,
-				ReportURL: f.report.reportURL, Collectors: collectors.All(),
+				ReportURL: f.report.reportURL, Collectors: g.collectors(),
 				Env: env, Version: version.Version, Log: g.entry(),
 			})
 			if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/collectors/site"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/logging"
@@ -46,15 +47,28 @@ file) are not errors: they are findings, and check warns about the last.`,
 			cfg, warnings, err := config.Loader{}.Check(cfgPath, config.Checks{
 				RuleIDs: ids, DataKeys: keys, Taxonomy: taxonomy, StrictEnv: strict,
 			})
-			for _, w := range warnings {
+			warn := func(w error) {
 				if g.logFormat == logging.FormatJSON {
 					g.entry().WithField("event", "warning").Warn(w.Error())
-					continue
+					return
 				}
 				fmt.Fprintln(g.streams.Err, "warning:", w)
 			}
+			for _, w := range warnings {
+				warn(w)
+			}
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
+			}
+			nwarn := len(warnings)
+			if len(cfg.Inventory.Sites) > 0 {
+				// The site collector operates banners with autoconsent when it is installed.
+				if status, err := site.AutoconsentStatus(g.autoconsent); err != nil {
+					warn(err)
+					nwarn++
+				} else {
+					fmt.Fprintln(g.streams.Out, "consent banners:", status)
+				}
 			}
 			datasets := 0
 			for _, db := range cfg.Inventory.Databases {
@@ -63,8 +77,8 @@ file) are not errors: they are findings, and check warns about the last.`,
 			fmt.Fprintf(g.streams.Out, "%s: ok — %d categories, %d purposes, %d retention rules, %d databases (%d datasets), %d sites, %d processors, %d waivers",
 				cfgPath, len(cfg.Declaration.Categories), len(cfg.Declaration.Purposes), len(cfg.Declaration.Retention),
 				len(cfg.Inventory.Databases), datasets, len(cfg.Inventory.Sites), len(cfg.Processors), len(cfg.Waivers))
-			if len(warnings) > 0 {
-				fmt.Fprintf(g.streams.Out, ", %d warnings", len(warnings))
+			if nwarn > 0 {
+				fmt.Fprintf(g.streams.Out, ", %d warnings", nwarn)
 			}
 			fmt.Fprintln(g.streams.Out)
 			return nil

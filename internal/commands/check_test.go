@@ -157,3 +157,40 @@ func TestCheckCatches(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckSaysHowBannersAreOperated shows that check names the autoconsent package the
+// site collector will drive, or warns (without failing) that it falls back to its own
+// banner detection.
+func TestCheckSaysHowBannersAreOperated(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name        string
+		autoconsent string
+		stdout      string
+		stderr      string
+	}{
+		{name: "installed package", autoconsent: "", stdout: "consent banners: autoconsent "},
+		{name: "turned off", autoconsent: "off", stdout: "consent banners: autoconsent turned off"},
+		{name: "missing folder", autoconsent: "/nonexistent/autoconsent", stderr: "own banner detection"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := writeCheckFiles(t, "vern.yaml", "processors: processors/", "processors: processors/\nsites:\n  - url: https://www.example.no/")
+			args := []string{"check", "--config", cfg}
+			if tc.autoconsent != "" {
+				args = append(args, "--autoconsent", tc.autoconsent)
+			}
+			code, stdout, stderr := run(t, args...)
+			if code != exitcode.OK {
+				t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+			}
+			if !strings.Contains(stdout, tc.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tc.stdout, stdout)
+			}
+			if tc.stderr != "" && (!strings.Contains(stderr, tc.stderr) || !strings.Contains(stdout, "1 warnings")) {
+				t.Errorf("want a warning saying %q, counted:\nstdout: %s\nstderr: %s", tc.stderr, stdout, stderr)
+			}
+		})
+	}
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/audit"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
@@ -36,7 +35,7 @@ Exits 3 when a target could not be collected.`,
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
-			ev, err := collect.Run(cmd.Context(), cfg, collectors.All(), env,
+			ev, err := collect.Run(cmd.Context(), cfg, g.collectors(), env,
 				collect.Options{Targets: targets, VernVersion: version.Version})
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)

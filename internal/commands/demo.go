@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/demo"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
@@ -32,7 +31,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 				return err
 			}
 			res, err := demo.Run(cmd.Context(), demo.Options{
-				OutDir: out, Lang: lang, Formats: formats, Collectors: collectors.All(),
+				OutDir: out, Lang: lang, Formats: formats, Collectors: g.collectors(),
 				Env: env, Version: version.Version, Log: g.entry(), Out: g.streams.Out,
 			})
 			if err != nil {

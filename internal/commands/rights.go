@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
@@ -54,7 +53,7 @@ instead of connecting. Exits 3 when a database could not be collected.`,
 				if err != nil {
 					return err
 				}
-				if ev, err = collect.Run(cmd.Context(), cfg, collectors.All(), env,
+				if ev, err = collect.Run(cmd.Context(), cfg, g.collectors(), env,
 					collect.Options{Targets: targets, VernVersion: version.Version}); err != nil {
 					return exitcode.Wrap(exitcode.Usage, err)
 				}

@@ -14,7 +14,9 @@ import (
 	"github.com/sirupsen/logrus"
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/audit"
+	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/logging"
@@ -36,13 +38,19 @@ func DefaultStreams() Streams {
 
 // globals are the flags every command shares.
 type globals struct {
-	logFormat string
-	logLevel  string
-	streams   Streams
-	log       *logrus.Logger
+	logFormat   string
+	logLevel    string
+	autoconsent string
+	streams     Streams
+	log         *logrus.Logger
 }
 
 func (g *globals) entry() *logrus.Entry { return logrus.NewEntry(g.log) }
+
+// collectors returns vern's collectors set up with the global flags.
+func (g *globals) collectors() []collect.Collector {
+	return collectors.With(collectors.Options{Autoconsent: g.autoconsent})
+}
 
 // Execute runs vern with args and returns the process exit code. SIGINT and SIGTERM cancel
 // the run's context: the command stops, writes nothing further and Execute returns 130. A
@@ -132,6 +140,8 @@ Exit codes: 0 gate passed, 1 findings at or above --fail-on, 2 invalid input or 
 	})
 	root.PersistentFlags().StringVar(&g.logFormat, "log-format", "text", "log format: text or json")
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	root.PersistentFlags().StringVar(&g.autoconsent, "autoconsent", "",
+		"folder of the @duckduckgo/autoconsent package that operates consent banners (default: the pinned package scripts/setup.sh installs; off: vern's own banner detection)")
 	root.AddCommand(
 		newAuditCmd(g),
 		newCollectCmd(g),
