@@ -237,6 +237,22 @@ var ui = map[string]map[string]string{
 		"mark.set":                 "set",
 		"mark.blocked":             "tried to set (blocked by the browser)",
 		"mark.before choice":       "before the choice",
+
+		// The status of an Art. 28(3) element and a person's review of it.
+		"element.found":                   "found",
+		"element.missing":                 "missing",
+		"element.referenced_not_supplied": "referenced, not supplied",
+		"element.conflict":                "found, with a conflicting provision",
+		"element.confirmed":               "confirmed",
+		"inventory.conflict_at":           "conflicting provision",
+		"inventory.confirmed_by":          "confirmed by",
+		"inventory.on":                    "on",
+		"inventory.disagrees":             "reviewer places it elsewhere:",
+		"inventory.anchor_gone":           "the reviewer's anchor is no longer in the document",
+		"inventory.review":                "Reviewed by",
+		"inventory.review_lapsed":         "review lapsed, the document has changed",
+		"inventory.standard":              "Standard text",
+		"inventory.departures":            "departs from the standard in",
 	},
 	LangNorwegian: {
 		"report.title":             "Rapport om personvernetterlevelse",
@@ -458,6 +474,22 @@ var ui = map[string]map[string]string{
 		"mark.set":                 "satt",
 		"mark.blocked":             "forsøkt satt (blokkert av nettleseren)",
 		"mark.before choice":       "før valget",
+
+		// The status of an Art. 28(3) element and a person's review of it.
+		"element.found":                   "funnet",
+		"element.missing":                 "mangler",
+		"element.referenced_not_supplied": "henvist til, ikke levert",
+		"element.conflict":                "funnet, med en motstridende bestemmelse",
+		"element.confirmed":               "bekreftet",
+		"inventory.conflict_at":           "motstridende bestemmelse",
+		"inventory.confirmed_by":          "bekreftet av",
+		"inventory.on":                    "den",
+		"inventory.disagrees":             "gjennomgangen plasserer det et annet sted:",
+		"inventory.anchor_gone":           "ankeret fra gjennomgangen finnes ikke lenger i dokumentet",
+		"inventory.review":                "Gjennomgått av",
+		"inventory.review_lapsed":         "gjennomgangen er utløpt, dokumentet er endret",
+		"inventory.standard":              "Standardtekst",
+		"inventory.departures":            "avviker fra standarden i",
 	},
 }
 
