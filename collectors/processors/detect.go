@@ -59,6 +59,11 @@ type unit struct {
 	ctx     []string
 	lx      *lexicon
 	skip    bool // a definition, a placeholder or in a definitions section
+	// definesSubjects is set on a definition of "data subjects" that names this agreement's
+	// people ("Registrerte: Kundens sluttkunder ..."), not the Regulation's "identified or
+	// identifiable natural person": it carries the categories of data subjects and nothing
+	// else.
+	definesSubjects bool
 	label   bool // a heading with content after it, or a "Label: content" line
 	ref     bool // points to an annex, schedule or cover page
 	refDone bool // ... which is supplied with the agreement
@@ -125,7 +130,8 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 		if !s.heading {
 			u.near = append(append([]string(nil), u.ctx...), tokens(paraText[[2]int{s.doc, s.para}])...)
 		}
-		u.skip = isPlaceholder(s.raw) || formNoteRe.MatchString(s.text) || isDefinition(s.text) || lx.has("definitions", u.ctx) && !s.heading
+		defined := isDefinition(s.text) || lx.has("definitions", u.ctx) && !s.heading
+		u.skip = isPlaceholder(s.raw) || formNoteRe.MatchString(s.text) || defined
 		if s.heading {
 			u.label = i+1 < len(sents) && !sents[i+1].heading && !isPlaceholder(sents[i+1].raw)
 			u.labelToks = u.toks
@@ -137,6 +143,10 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 			}
 		}
 		u.own = tokens(strings.TrimPrefix(s.text, s.lead))
+		if term := definesSubjects(u); u.skip && defined && term != nil {
+			// The defined term is the label of what follows it.
+			u.skip, u.definesSubjects, u.label, u.labelToks = false, true, true, term
+		}
 		named := 0
 		for _, id := range []string{"subject_matter", "duration", "nature_purpose", "data_types", "data_subjects"} {
 			if lx.has(elementRules[id][0].all[0], u.toks) || id == "nature_purpose" && lx.has("purpose_label", u.toks) {
@@ -278,6 +288,9 @@ func detectElement(el element, units []unit) (evidence.Element, int, int) {
 	best := make([]hit, len(lists))
 	var refusal, ref hit
 	for i, u := range units {
+		if u.definesSubjects && el.id != "data_subjects" {
+			continue // a definition carries no other element
+		}
 		matched := false
 		for k, l := range lists {
 			ok, self := grants(u, l.rules, l.legacy, el.particular)
@@ -453,6 +466,28 @@ var (
 // isDefinition reports whether a sentence defines a term ("Processor" means ...): a
 // definition names clauses without granting or refusing any.
 func isDefinition(s string) bool { return definitionRe.MatchString(s) }
+
+// definesSubjects returns the defined term of a definition that defines the data subjects
+// by naming who they are in this agreement, nil for any other: its term is the data
+// subjects and it does not restate the Regulation's definition.
+func definesSubjects(u unit) []string {
+	if isPlaceholder(u.s.raw) || formNoteRe.MatchString(u.s.text) || u.lx.has("generic_subject", u.toks) {
+		return nil
+	}
+	term := u.labelToks
+	if !u.label {
+		head := strings.TrimPrefix(u.s.text, u.s.lead)
+		if i := strings.IndexAny(head, "\"”»"); i >= 0 {
+			if j := strings.IndexAny(head[i+1:], "\"”»"); j > 0 {
+				term = tokens(head[i+1 : i+1+j])
+			}
+		}
+	}
+	if len(term) > 0 && len(term) <= 4 && u.lx.has("subjects_label", term) && !u.lx.has("rights_or_requests", term) {
+		return term
+	}
+	return nil
+}
 
 // isPlaceholder reports whether text is a blank of a template: `field`, ____, [ ... ].
 func isPlaceholder(raw string) bool {

@@ -27,6 +27,31 @@ func TestReadingStructure(t *testing.T) {
 			id:   "e", status: evidence.ElementFound, line: 5,
 		},
 		{
+			name: "termination (opsigelse) ends the processing for deletion",
+			text: "# Databehandleraftale\n\n## 9. Sletning\n\nVed opsigelse af aftalen sletter databehandleren alle personoplysninger.\n",
+			id:   "g", status: evidence.ElementFound, line: 5,
+		},
+		{
+			name: "a definition naming the agreement's people carries the data subjects",
+			text: "# Databehandleravtale\n\n## 1. Definisjoner\n\n- Tjenesten: nettbutikken som leveres etter hovedavtalen.\n- Registrerte: Kundens sluttkunder og ansatte som bruker tjenesten.\n",
+			id:   "data_subjects", status: evidence.ElementFound, line: 6,
+		},
+		{
+			name: "a quoted definition naming the people carries the data subjects",
+			text: "# Agreement\n\n## 1. Definitions\n\n\"Data Subjects\" means the customer's employees and the end users of the service.\n",
+			id:   "data_subjects", status: evidence.ElementFound, line: 5,
+		},
+		{
+			name: "the Regulation's definition of data subject is no category",
+			text: "# Agreement\n\n## 1. Definitions\n\n\"Data Subject\" means an identified or identifiable natural person.\n",
+			id:   "data_subjects", status: evidence.ElementMissing,
+		},
+		{
+			name: "a definition of data subjects carries no other element",
+			text: "# Agreement\n\n## 1. Definitions\n\n\"Data Subjects\" means the customer's employees whose personal data the processor deletes at the end of the services.\n",
+			id:   "g", status: evidence.ElementMissing,
+		},
+		{
 			name: "a heading alone grants no clause",
 			text: "# Databehandleravtale\n\n## 8. Revisjon\n\nNærmere vilkår avtales senere.\n",
 			id:   "h", status: evidence.ElementMissing,
