@@ -54,19 +54,19 @@ func languageOf(sents []sentence) string {
 // unit is a sentence prepared for the rules: its tokens, its headings' tokens and what
 // kind of text it is.
 type unit struct {
-	s       sentence
-	toks    []string
-	ctx     []string
-	lx      *lexicon
-	skip    bool // a definition, a placeholder or in a definitions section
+	s    sentence
+	toks []string
+	ctx  []string
+	lx   *lexicon
+	skip bool // a definition, a placeholder or in a definitions section
 	// definesSubjects is set on a definition of "data subjects" that names this agreement's
 	// people ("Registrerte: Kundens sluttkunder ..."), not the Regulation's "identified or
 	// identifiable natural person": it carries the categories of data subjects and nothing
 	// else.
 	definesSubjects bool
-	label   bool // a heading with content after it, or a "Label: content" line
-	ref     bool // points to an annex, schedule or cover page
-	refDone bool // ... which is supplied with the agreement
+	label           bool // a heading with content after it, or a "Label: content" line
+	ref             bool // points to an annex, schedule or cover page
+	refDone         bool // ... which is supplied with the agreement
 	// near is ctx with the rest of the sentence's paragraph: where a rule's other concepts
 	// may stand.
 	near []string
