@@ -115,6 +115,7 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 			paraText[k] += " " + strings.TrimPrefix(s.text, s.lead)
 		}
 	}
+	externalSupplied := externalDocsSupplied(sents, langs)
 	units := make([]unit, len(sents))
 	for i, s := range sents {
 		lang := ""
@@ -154,6 +155,13 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 			}
 		}
 		u.catalogue = named >= 3
+		refers := lx.has("reference", u.toks) || lx.has("refer_to", u.toks) || referenceVerbRe.MatchString(s.text)
+		if !s.heading && refers && len(annexNames(s.text)) == 0 && lx.has("external_doc", u.toks) {
+			// "For the types of data, we refer to our Privacy Policy": a pointer to a
+			// document outside the agreement, answered only when that document is one of
+			// its files.
+			u.ref, u.refDone = true, externalSupplied[lang]
+		}
 		if names := annexNames(s.text); len(names) > 0 && (lx.has("reference", u.toks) || referenceVerbRe.MatchString(s.text) || strings.HasPrefix(strings.TrimPrefix(s.text, "- "), names[0])) {
 			u.ref = true
 			u.refDone = true
@@ -466,6 +474,32 @@ var (
 // isDefinition reports whether a sentence defines a term ("Processor" means ...): a
 // definition names clauses without granting or refusing any.
 func isDefinition(s string) bool { return definitionRe.MatchString(s) }
+
+// externalDocsSupplied tells, per language, whether one of the agreement's files is itself
+// a document agreements refer outside themselves to (a privacy policy, the main agreement):
+// a file whose first sentence names one. Then a reference to it is answered on file.
+func externalDocsSupplied(sents []sentence, langs []string) map[string]bool {
+	got := map[string]bool{}
+	lastDoc := -1
+	for _, s := range sents {
+		if s.doc == lastDoc {
+			continue
+		}
+		lastDoc = s.doc
+		lang := ""
+		if s.doc < len(langs) {
+			lang = langs[s.doc]
+		}
+		lx := vocabularies[lang]
+		if lx == nil {
+			lx = vocabularies[""]
+		}
+		if s.doc > 0 && lx.has("external_doc", tokens(s.text)) {
+			got[lang] = true
+		}
+	}
+	return got
+}
 
 // definesSubjects returns the defined term of a definition that defines the data subjects
 // by naming who they are in this agreement, nil for any other: its term is the data

@@ -92,6 +92,16 @@ func TestReadingStructure(t *testing.T) {
 			id:   "data_subjects", status: evidence.ElementFound, line: 7,
 		},
 		{
+			name: "a particular left to the privacy policy is referenced",
+			text: "# Agreement\n\nFor the types of personal data processed, we refer to our Privacy Policy, which can be found on our website.\n",
+			id:   "data_types", status: evidence.ElementReferenced, line: 3,
+		},
+		{
+			name: "a particular left to the main agreement is referenced",
+			text: "# Databehandleravtale\n\nKategorier av registrerte fremgår av hovedavtalen.\n",
+			id:   "data_subjects", status: evidence.ElementReferenced, line: 3,
+		},
+		{
 			name: "a template blank is no particular",
 			text: "# Agreement\n\n## Categories of Data Subjects\n\n`categories of data subjects`\n",
 			id:   "data_subjects", status: evidence.ElementMissing,
@@ -147,5 +157,27 @@ func TestReadingStructure(t *testing.T) {
 				t.Errorf("excerpt %q", got.Excerpt)
 			}
 		})
+	}
+}
+
+// TestExternalDocumentOnFile: a reference to the privacy policy is answered when the
+// privacy policy is one of the agreement's files.
+func TestExternalDocumentOnFile(t *testing.T) {
+	t.Parallel()
+	main := Source{Name: "dpa.md", Data: []byte("# Agreement\n\nFor the types of personal data processed, we refer to our Privacy Policy.\n")}
+	policy := Source{Name: "privacy.md", Data: []byte("# Privacy Policy\n\nTypes of personal data: name, e-mail address and order history.\n")}
+	alone, err := ReadAgreement([]Source{main}, "processor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := alone.Elements["data_types"]; e.Status != evidence.ElementReferenced {
+		t.Errorf("alone, data_types = %+v, want referenced_not_supplied", e)
+	}
+	both, err := ReadAgreement([]Source{main, policy}, "processor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := both.Elements["data_types"]; e.Status != evidence.ElementFound || e.Document != "privacy.md" {
+		t.Errorf("with the policy, data_types = %+v, want found in privacy.md", e)
 	}
 }
