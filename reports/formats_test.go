@@ -314,9 +314,10 @@ func TestMatrixStatuses(t *testing.T) {
 		"declaration://transfers":                   statusBroken,
 		"declaration://cookies/purposes/analytics":  statusBroken,
 		"declaration://cookies/purposes/functional": statusKept,
-		"declaration://rights/access":               statusKept,
-		"declaration://rights/restriction":          statusUndeclared,
-		"other://postgres://crm":                    statusUndeclared,
+		// No foreign key and no subject key reaches the fixture's two personal datasets.
+		"declaration://rights/access":      statusBroken,
+		"declaration://rights/restriction": statusUndeclared,
+		"other://postgres://crm":           statusUndeclared,
 	}
 	for k, w := range want {
 		if got[k] != w {
@@ -344,8 +345,14 @@ func TestMatrixRowsListOnlyTheirPromise(t *testing.T) {
 	in := fixtureInput("en")
 	grant := findings.Finding{Rule: "db.public_grant", Severity: "high", Resource: "postgres://crm/public.inquiries",
 		Target: "postgres://crm/public.inquiries", Fingerprint: findings.Fingerprint("db.public_grant", "postgres://crm/public.inquiries")}
+	undeclared := findings.Finding{Rule: "db.undeclared_data", Severity: "high", Resource: "postgres://crm/public.inquiries/kjonn",
+		Target: "postgres://crm/public.inquiries", Details: map[string]any{"kinds": []any{"user.demographic.gender"}},
+		Fingerprint: findings.Fingerprint("db.undeclared_data", "postgres://crm/public.inquiries/kjonn")}
+	nationalID := findings.Finding{Rule: "db.national_id", Severity: "high", Resource: "postgres://crm/public.inquiries/email",
+		Target: "postgres://crm/public.inquiries", Details: map[string]any{"kinds": []any{"user.contact.email"}},
+		Fingerprint: findings.Fingerprint("db.national_id", "postgres://crm/public.inquiries/email")}
 	doc := *in.Findings
-	doc.Findings = append(append([]findings.Finding(nil), doc.Findings...), grant)
+	doc.Findings = append(append([]findings.Finding(nil), doc.Findings...), grant, undeclared, nationalID)
 	in.Findings = &doc
 	rows := map[string][]string{}
 	for _, s := range buildMatrix(in, "en") {
@@ -366,6 +373,8 @@ func TestMatrixRowsListOnlyTheirPromise(t *testing.T) {
 		{"retention on the retention rule", "declaration://retention/inquiries", "db.retention_exceeded postgres://crm/public.inquiries", true},
 		{"retention not on the category", "declaration://categories/contact", "db.retention_exceeded postgres://crm/public.inquiries", false},
 		{"retention not on the purpose", "declaration://purposes/customer_admin", "db.retention_exceeded postgres://crm/public.inquiries", false},
+		{"a kind no category covers is on none", "declaration://categories/contact", "db.undeclared_data postgres://crm/public.inquiries/kjonn", false},
+		{"a kind is on the category covering it", "declaration://categories/contact", "db.national_id postgres://crm/public.inquiries/email", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -129,6 +129,7 @@ type htmlView struct {
 	Targets                             []targetView
 	Matrix                              []*matrixSection
 	MatrixCounts                        []labelCount
+	Ropa                                *ropaView
 	Groups                              []findingGroup
 	Rules                               []ruleView
 	Inventory                           inventoryView
@@ -244,6 +245,7 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 		}
 	}
 
+	v.Ropa = buildRopaView(in, lang)
 	v.Groups, v.Rules = buildFindingGroups(in, lang)
 
 	for _, k := range []string{"scope.backups", "scope.logs", "scope.mailboxes", "scope.loggedin", "scope.subprocessors",

@@ -9,6 +9,7 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/internal/rights"
 	vernrego "github.com/alarmlink/vern/rego"
 )
 
@@ -42,6 +43,10 @@ type matrixRow struct {
 	Findings []findingRef
 	// More counts the findings beyond the links shown.
 	More int
+	// Unreached is set on a right served from the databases when a subject key does not
+	// reach every table with personal data: broken even where no finding says so (the
+	// findings came from rules that predate the check, say).
+	Unreached bool
 }
 
 // findingRef links a matrix row to a finding in the findings table.
@@ -261,9 +266,21 @@ func buildMatrix(in *Input, lang string) []*matrixSection {
 	sections = append(sections, ck)
 
 	rights := &matrixSection{Key: "rights", Title: T("matrix.rights")}
+	reach := reachability(in.Evidence)
 	for _, r := range decl.Rights {
-		add(rights, &matrixRow{Key: "declaration://rights/" + r.Right, ID: r.Right, Title: r.Right, Source: r.Source,
-			Coverage: []string{"declaration"}})
+		row := &matrixRow{Key: "declaration://rights/" + r.Right, ID: r.Right, Title: r.Right, Source: r.Source,
+			Coverage: []string{"declaration"}}
+		if slices.Contains(schemaRights, r.Right) && len(reach) > 0 {
+			// Served from the databases: judged by whether a subject key reaches every
+			// table with personal data, not taken as kept because it is stated.
+			row.Coverage = nil
+			for _, db := range reach {
+				row.Facts = append(row.Facts, db.Name+": "+trf(lang, "matrix.reachable", r.Right, db.Reachable, db.Judged))
+				row.Coverage = append(row.Coverage, "db:"+db.Name)
+				row.Unreached = row.Unreached || db.Reachable < db.Judged
+			}
+		}
+		add(rights, row)
 	}
 	sections = append(sections, rights)
 
@@ -361,10 +378,37 @@ func rowStatus(r *matrixRow) string {
 		return statusBroken
 	case waived > 0:
 		return statusWaived
+	case r.Unreached:
+		return statusBroken
 	case len(r.Coverage) > 0:
 		return statusKept
 	}
 	return statusUnchecked
+}
+
+// schemaRights are the rights a request answered from the databases serves, judged by the
+// reachability of the tables with personal data.
+var schemaRights = []string{"access", "rectification", "erasure", "restriction", "portability"}
+
+const subjectUnreachableRule = "db.subject_unreachable"
+
+// reachability is the rights plan of each collected database that holds datasets with
+// personal data; nil without evidence.
+func reachability(ev *evidence.Evidence) []*rights.Database {
+	if ev == nil {
+		return nil
+	}
+	p, err := rights.FromEvidence(ev)
+	if err != nil {
+		return nil
+	}
+	var out []*rights.Database
+	for _, db := range p.Databases {
+		if db.Judged > 0 {
+			out = append(out, db)
+		}
+	}
+	return out
 }
 
 // ruleLinks says which of a dataset's declared links a database rule speaks to. A rule not
@@ -397,6 +441,11 @@ func promiseKeys(f *findings.Finding, lookup map[string]*matrixRow, byTable map[
 			}
 		}
 	}
+	if f.Rule == subjectUnreachableRule {
+		for _, r := range schemaRights {
+			keys = append(keys, "declaration://rights/"+r)
+		}
+	}
 	links := ruleLinks[f.Rule]
 	want := func(l string) bool { return slices.Contains(links, l) }
 	switch {
@@ -409,7 +458,7 @@ func promiseKeys(f *findings.Finding, lookup map[string]*matrixRow, byTable map[
 			break
 		}
 		if want("categories") {
-			for _, c := range d.ds.Categories {
+			for _, c := range findingCategories(f, d.ds.Categories, decl.Categories) {
 				keys = append(keys, "declaration://categories/"+c)
 			}
 		}
@@ -464,6 +513,50 @@ func promiseKeys(f *findings.Finding, lookup map[string]*matrixRow, byTable map[
 		keys = append(keys, "declaration://cookies")
 	}
 	return dedupe(keys)
+}
+
+// findingCategories narrows a dataset's declared categories to those a finding is about: a
+// finding naming data kinds (details.kinds) concerns the categories whose kinds cover one of
+// them, and none when no category does (it is then declared nowhere); one naming categories
+// (details.categories) concerns those. A finding naming neither concerns all of them.
+func findingCategories(f *findings.Finding, dataset []string, declared map[string]config.Category) []string {
+	if named := detailStrings(f.Details, "categories"); named != nil {
+		return named
+	}
+	kinds := detailStrings(f.Details, "kinds")
+	if kinds == nil {
+		return dataset
+	}
+	var out []string
+	for _, c := range dataset {
+		if slices.ContainsFunc(kinds, func(k string) bool { return kindCovered(k, declared[c].Data) }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// kindCovered reports whether one of a category's Fides keys is kind or an ancestor of it.
+func kindCovered(kind string, data []string) bool {
+	return slices.ContainsFunc(data, func(d string) bool { return kind == d || strings.HasPrefix(kind, d+".") })
+}
+
+// detailStrings reads a list of strings from a finding's details; nil when absent.
+func detailStrings(details map[string]any, key string) []string {
+	if s, ok := details[key].([]string); ok {
+		return s
+	}
+	raw, ok := details[key].([]any)
+	if !ok {
+		return nil
+	}
+	out := []string{}
+	for _, v := range raw {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // parentResource strips the last path element of a resource, "" at the scheme.

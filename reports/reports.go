@@ -38,6 +38,21 @@ type Format interface {
 	Write(w io.Writer, in *Input) error
 }
 
+// MultiFileFormat is a format that writes more than one file into the output folder (the
+// record of processing as CSV and XLSX). WriteAll writes its Files; Write and FileName
+// still give its main file, for a caller that wants one stream.
+type MultiFileFormat interface {
+	Format
+	// Files renders the report as named files.
+	Files(in *Input) ([]File, error)
+}
+
+// File is one rendered file of a MultiFileFormat.
+type File struct {
+	Name string
+	Data []byte
+}
+
 // registry lists the formats in the order they are written.
 var registry = []Format{
 	JSON{},
@@ -45,6 +60,7 @@ var registry = []Format{
 	SARIF{},
 	JUnit{},
 	Markdown{},
+	ROPA{},
 }
 
 // Names lists the valid --format names.
@@ -91,6 +107,19 @@ func Parse(list string) ([]Format, error) {
 func WriteAll(dir string, formats []Format, in *Input) error {
 	var errs []string
 	for _, f := range formats {
+		if mf, ok := f.(MultiFileFormat); ok {
+			files, err := mf.Files(in)
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("render %s: %v", f.Name(), err))
+				continue
+			}
+			for _, file := range files {
+				if err := evidence.WriteFileAtomic(filepath.Join(dir, file.Name), file.Data); err != nil {
+					errs = append(errs, err.Error())
+				}
+			}
+			continue
+		}
 		var buf bytes.Buffer
 		if err := f.Write(&buf, in); err != nil {
 			errs = append(errs, fmt.Sprintf("render %s: %v", f.Name(), err))

@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"regexp"
-	"strconv"
+	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/alarmlink/vern/collectors/postgres"
 )
@@ -16,80 +14,81 @@ import (
 // gets the same.
 const benchStatementTimeout = "10min"
 
-// retentionSQL and consentSQL are the aggregates vern runs, with now() written in for the
-// collection's clock. Their plans match vern's (same index, same heap pages; checked with
-// EXPLAIN (ANALYZE, BUFFERS)), and warm they run in the same time as vern's text.
-const retentionSQL = `SELECT count(*), coalesce(floor(extract(epoch FROM now() - min("created_at")::timestamptz) / 86400), 0)::int
-FROM "public"."inquiries" WHERE "created_at" < now() - make_interval(days => 365)
-AND true AND NOT coalesce((customer_id IS NOT NULL), false) AND NOT coalesce((full_name IS NULL AND email IS NULL), false)`
-
-const consentSQL = `SELECT count(*) FILTER (WHERE "consent_given_at" IS NULL),
- count(*) FILTER (WHERE "consent_withdrawn_at" < now() - make_interval(days => 30))
-FROM "public"."newsletter_subscribers"
-WHERE ("consent_given_at" IS NULL OR "consent_withdrawn_at" < now() - make_interval(days => 30))
-AND true AND NOT coalesce((email IS NULL), false)`
-
-// sampleSQL makes psql sample every stored table of public the way vern does before it
-// measures datasets: the first 100 rows, or 100 rows of a fixed page sample when the
-// table is large, each column cut to 4096 characters as text. \gexec runs the generated
-// queries; their rows go to /dev/null.
-const sampleSQL = `SELECT format('SELECT %s FROM %I.%I%s LIMIT 100',
-  string_agg(format('left(%I::text, 4096)', a.attname), ', ' ORDER BY a.attnum), n.nspname, c.relname,
-  CASE WHEN c.reltuples > 2000
-    THEN format(' TABLESAMPLE SYSTEM (%s) REPEATABLE (7)', round((100 * 100 * 4 / c.reltuples)::numeric, 6)) END)
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
-WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
-GROUP BY n.nspname, c.relname, c.reltuples ORDER BY n.nspname, c.relname
-`
-
-// sessionScript is one psql session run as vern runs a collection: one read-only
-// repeatable-read transaction, sampling first, then retention and consent once each, in
-// vern's order.
-var sessionScript = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n\\o /dev/null\n" + sampleSQL + "\\gexec\n\\o\n" +
-	"\\timing on\n" + retentionSQL + ";\n" + consentSQL + ";\nROLLBACK;\n"
-
 // sessionOptions are the settings vern's connection sets (collectors/postgres/connect.go).
 var sessionOptions = "PGOPTIONS=-c default_transaction_read_only=on -c statement_timeout=" + benchStatementTimeout +
 	" -c lock_timeout=" + postgres.DefaultLockTimeout + " -c idle_in_transaction_session_timeout=10min -c search_path=pg_catalog"
 
-var timeRE = regexp.MustCompile(`Time: ([0-9.]+) ms`)
+// psqlScript is one session as vern's: a read-only repeatable-read transaction running
+// each measurement query once.
+func psqlScript(queries []string) string {
+	var b strings.Builder
+	b.WriteString("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n\\o /dev/null\n")
+	for _, q := range queries {
+		b.WriteString(q + ";\n")
+	}
+	b.WriteString("ROLLBACK;\n")
+	return b.String()
+}
 
-// psqlLikeVern runs one fresh psql session the way vern runs a collection and returns the
-// retention and consent times.
-func psqlLikeVern(dsn string) (time.Duration, time.Duration, error) {
+// psqlRun runs the script in a fresh psql process.
+func psqlRun(dsn, script string) error {
 	cmd := exec.Command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dsn, "-f", "-")
 	cmd.Env = append(os.Environ(), sessionOptions)
-	cmd.Stdin = strings.NewReader(sessionScript)
-	ds, err := psqlTimings(cmd, 3)
-	if err != nil {
-		return 0, 0, err
+	cmd.Stdin = strings.NewReader(script)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("psql: %w: %s", err, out)
 	}
-	return ds[0], ds[1], nil
+	return nil
 }
 
-// psqlWarm runs q runs times in one psql session. After the first run the server process
-// has mapped the shared buffers the query reads, which a fresh session, such as each of
-// vern's collections, has not: this is the warm view, reported beside the like-for-like one.
-func psqlWarm(dsn, q string) ([]time.Duration, error) {
-	args := []string{"-X", "-q", "-d", dsn, "-c", `\timing on`}
-	for i := 0; i < runs; i++ {
-		args = append(args, "-c", q)
+// vernCollect runs one whole `vern collect` of a target.
+func vernCollect(bin, cfgPath, target, dir string, env []string) error {
+	cmd := exec.Command(bin, "collect", "--config", cfgPath, "--target", target, "--out", filepath.Join(dir, "out"))
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("vern collect %s: %w: %s", target, err, out)
 	}
-	return psqlTimings(exec.Command("psql", args...), runs)
+	return nil
 }
 
-func psqlTimings(cmd *exec.Cmd, want int) ([]time.Duration, error) {
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return nil, fmt.Errorf("psql: %w: %s", err, out)
+// writeInventory writes the vern.yaml and declaration both binaries collect with.
+func writeInventory(dir string) (string, error) {
+	decl := `controller: {name: Bench AS}
+categories:
+  contact: {title: Kontakt, data: [user.contact]}
+purposes:
+  customer_admin: {title: Kundeservice, basis: contract, categories: [contact]}
+  marketing: {title: Markedsføring, basis: consent, categories: [contact]}
+retention:
+  inquiries: {title: Henvendelser, categories: [contact], max: 12 months}
+  marketing: {title: Markedsføring, purposes: [marketing], until: consent_withdrawn}
+`
+	inv := `declaration: declaration.yaml
+databases:
+  bench:
+    dsn: ${BENCH_DSN}
+    statement_timeout: ` + benchStatementTimeout + `
+    datasets:
+      public.inquiries:
+        categories: [contact]
+        purposes: [customer_admin]
+        retention: inquiries
+        timestamp: created_at
+        exempt_when: customer_id IS NOT NULL
+        erased_when: full_name IS NULL AND email IS NULL
+      public.newsletter_subscribers:
+        categories: [contact]
+        purposes: [marketing]
+        retention: marketing
+        consent: {given: consent_given_at, withdrawn: consent_withdrawn_at, grace: 30 days}
+        erased_when: email IS NULL
+  wide:
+    dsn: ${WIDE_DSN}
+    statement_timeout: ` + benchStatementTimeout + `
+`
+	if err := os.WriteFile(filepath.Join(dir, "declaration.yaml"), []byte(decl), 0o644); err != nil {
+		return "", err
 	}
-	var ds []time.Duration
-	for _, m := range timeRE.FindAllStringSubmatch(string(out), -1) {
-		f, _ := strconv.ParseFloat(m[1], 64)
-		ds = append(ds, time.Duration(f*float64(time.Millisecond)))
-	}
-	if len(ds) != want {
-		return nil, fmt.Errorf("psql printed %d timings, want %d: %s", len(ds), want, out)
-	}
-	return ds, nil
+	p := filepath.Join(dir, "vern.yaml")
+	return p, os.WriteFile(p, []byte(inv), 0o644)
 }

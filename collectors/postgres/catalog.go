@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/jackc/pgx/v5"
 )
 
 func (r *run) readServer(ctx context.Context) error {
@@ -27,7 +28,8 @@ const tablesSQL = `
 SELECT c.oid, n.nspname, c.relname, c.relkind::text, coalesce(d.description, ''),
        CASE WHEN c.relkind = 'p' THEN coalesce(p.est, -1) ELSE c.reltuples::float8 END,
        coalesce(p.leaves, 0)::int,
-       coalesce((SELECT bool_or(a.grantee = 0 AND a.privilege_type = 'SELECT') FROM aclexplode(c.relacl) a), false)
+       coalesce((SELECT bool_or(a.grantee = 0 AND a.privilege_type = 'SELECT') FROM aclexplode(c.relacl) a), false),
+       c.relispopulated, has_table_privilege(c.oid, 'SELECT')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
@@ -44,7 +46,8 @@ ORDER BY 2, 3`
 
 const columnsSQL = `
 SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnum::int, a.attnotnull,
-       coalesce(d.description, '')
+       coalesce(d.description, ''),
+       EXISTS (SELECT 1 FROM pg_constraint p WHERE p.contype = 'p' AND p.conrelid = a.attrelid AND a.attnum = ANY (p.conkey))
 FROM pg_attribute a
 LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`
@@ -69,6 +72,17 @@ JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE con.contype = 'f' AND con.conparentid = 0 AND con.conrelid = ANY($1::oid[])
 ORDER BY 1, 2`
 
+// viewSourcesSQL finds the relations each view's rewrite rule reads.
+const viewSourcesSQL = `
+SELECT DISTINCT v.oid, n.nspname || '.' || t.relname
+FROM pg_class v
+JOIN pg_rewrite r ON r.ev_class = v.oid
+JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+JOIN pg_class t ON t.oid = d.refobjid
+JOIN pg_namespace n ON n.oid = t.relnamespace
+WHERE v.oid = ANY($1::oid[]) AND v.relkind IN ('v', 'm') AND t.oid <> v.oid
+ORDER BY 1, 2`
+
 var onDelete = map[string]string{"a": "no_action", "r": "restrict", "c": "cascade", "n": "set_null", "d": "set_default"}
 
 // readCatalog reads schemas, relations, columns, comments, estimates, grants and foreign
@@ -91,8 +105,10 @@ func (r *run) readCatalog(ctx context.Context) error {
 			var oid uint32
 			var kind string
 			var est float64
+			var populated, readable bool
 			t := &evidence.Table{Columns: map[string]*evidence.Column{}}
-			if err := rows.Scan(&oid, &t.Schema, &t.Name, &kind, &t.Comment, &est, &t.Partitions, &t.PublicSelect); err != nil {
+			if err := rows.Scan(&oid, &t.Schema, &t.Name, &kind, &t.Comment, &est, &t.Partitions, &t.PublicSelect,
+				&populated, &readable); err != nil {
 				rows.Close()
 				return r.fail("read catalog", err)
 			}
@@ -102,6 +118,7 @@ func (r *run) readCatalog(ctx context.Context) error {
 				t.RowEstimate = -1
 			}
 			key := t.Schema + "." + t.Name
+			r.skip(key, t, populated, readable)
 			r.doc.Tables[key] = t
 			r.oids[key] = oid
 			byOID[oid] = t
@@ -120,6 +137,9 @@ func (r *run) readCatalog(ctx context.Context) error {
 		if err := r.readGrants(ctx, oids, byOID); err != nil {
 			return err
 		}
+		if err := r.readViewSources(ctx, oids, byOID); err != nil {
+			return err
+		}
 		return r.readForeignKeys(ctx, oids, byOID)
 	})
 }
@@ -133,8 +153,14 @@ func (r *run) readColumns(ctx context.Context, oids []uint32, byOID map[uint32]*
 	for rows.Next() {
 		var oid uint32
 		c := &evidence.Column{}
-		if err := rows.Scan(&oid, &c.Name, &c.Type, &c.Position, &c.NotNull, &c.Comment); err != nil {
+		var primary bool
+		if err := rows.Scan(&oid, &c.Name, &c.Type, &c.Position, &c.NotNull, &c.Comment, &primary); err != nil {
 			return r.fail("read columns", err)
+		}
+		// A surrogate key (a number or uuid) is a link; a natural key (an e-mail
+		// address, a session id) is data and is sampled like any column.
+		if primary && surrogateType(c.Type) {
+			c.Link = "primary_key"
 		}
 		if t := byOID[oid]; t != nil {
 			t.Columns[c.Name] = c
@@ -187,6 +213,11 @@ func (r *run) readForeignKeys(ctx context.Context, oids []uint32, byOID map[uint
 		fk.OnDelete = onDelete[action]
 		if t := byOID[oid]; t != nil {
 			t.ForeignKeys = append(t.ForeignKeys, fk)
+			for _, name := range fk.Columns {
+				if c := t.Columns[name]; c != nil {
+					c.Link = "foreign_key"
+				}
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -196,4 +227,50 @@ func (r *run) readForeignKeys(ctx context.Context, oids []uint32, byOID map[uint
 		sort.Slice(t.ForeignKeys, func(i, j int) bool { return t.ForeignKeys[i].Name < t.ForeignKeys[j].Name })
 	}
 	return nil
+}
+
+// skip marks the tables whose rows vern does not read: those the inventory ignores (never
+// read, not sampled, not counted), materialized views never populated (they hold no rows
+// and reading one is an error), and those the role may not SELECT.
+func (r *run) skip(key string, t *evidence.Table, populated, readable bool) {
+	switch {
+	case r.ignored(key):
+		t.Skipped, t.Note = "ignored", "under ignore: in the inventory; not read"
+	case t.Kind == "materialized_view" && !populated:
+		t.Skipped, t.Note = "not_populated", "materialized view not populated (never refreshed): it holds no rows; skipped"
+	case !readable && stored[t.Kind]:
+		t.Skipped, t.Note = "no_privilege", "the role may not SELECT this table; not sampled or measured"
+		r.doc.Unreadable = append(r.doc.Unreadable, evidence.UnreadableTable{Table: key,
+			Fix: "GRANT SELECT ON " + pgx.Identifier{t.Schema, t.Name}.Sanitize() + " TO " + pgx.Identifier{r.doc.User}.Sanitize() + ";"})
+	}
+}
+
+func (r *run) readViewSources(ctx context.Context, oids []uint32, byOID map[uint32]*evidence.Table) error {
+	rows, err := r.tx.Query(ctx, viewSourcesSQL, oids)
+	if err != nil {
+		return r.fail("read view sources", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var oid uint32
+		var src string
+		if err := rows.Scan(&oid, &src); err != nil {
+			return r.fail("read view sources", err)
+		}
+		if t := byOID[oid]; t != nil {
+			t.ReadsFrom = append(t.ReadsFrom, src)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return r.fail("read view sources", err)
+	}
+	return nil
+}
+
+func surrogateType(pgType string) bool {
+	switch pgType {
+	case "integer", "bigint", "smallint", "uuid":
+		return true
+	}
+	return false
 }

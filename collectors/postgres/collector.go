@@ -15,6 +15,7 @@ import (
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
+	"github.com/gobwas/glob"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -49,6 +50,10 @@ type Options struct {
 	// Trace, when set, receives the name (never the text or values) and duration of each
 	// query, for benchmarks.
 	Trace func(query string, d time.Duration)
+	// Measurements, when set, receives the text of each table's measurement query (its
+	// one scan), for benchmarks that run the same aggregates elsewhere. The text holds
+	// identifiers and the inventory's predicates, never values; $1 is the clock.
+	Measurements func(table, sql string)
 }
 
 // Collector collects db:<name> targets.
@@ -99,9 +104,25 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 			Fix: "name a database of vern.yaml as db:<name>"}
 	}
 	r := &run{c: c, name: name, db: dbc, cfg: cfg, env: env, now: c.opts.Now().UTC()}
+	for _, p := range dbc.Ignore {
+		g, err := glob.Compile(p, '.')
+		if err != nil {
+			return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect postgres %s: ignore pattern %q does not parse", name, p),
+				Fix: "write ignore entries as schema.table, with * and ? as wildcards"}
+		}
+		r.ignore = append(r.ignore, g)
+	}
 	doc, err := r.collect(ctx)
 	if err != nil {
 		return collect.Result{}, err
+	}
+	if len(doc.Unreadable) > 0 {
+		var fixes []string
+		for _, u := range doc.Unreadable {
+			fixes = append(fixes, u.Fix)
+		}
+		return collect.Result{Data: doc, Partial: true, Reason: fmt.Sprintf("%d table(s) could not be read by role %s: %s",
+			len(doc.Unreadable), doc.User, strings.Join(fixes, " "))}, nil
 	}
 	return collect.Result{Data: doc}, nil
 }
@@ -119,6 +140,9 @@ type run struct {
 	// catalog facts the later steps need, by "schema.table".
 	oids    map[string]uint32
 	sampler map[string]*tableSample
+	// ignore are the inventory's ignore: patterns (globs over "schema.table", as the
+	// rules match them); the tables they match are never read.
+	ignore []*glob.Pattern
 }
 
 func (r *run) collect(ctx context.Context) (*evidence.Database, error) {
@@ -159,8 +183,8 @@ func (r *run) collect(ctx context.Context) (*evidence.Database, error) {
 		{HookConnected, r.readServer},
 		{HookAfterCatalog, r.readCatalog},
 		{HookAfterSample, r.sampleTables},
-		{HookAfterExact, r.countExact},
-		{HookAfterDataset, r.measureDatasets},
+		{HookAfterExact, r.measureTables},
+		{HookAfterDataset, func(context.Context) error { return nil }},
 	}
 	for _, s := range steps {
 		if err := s.fn(ctx); err != nil {
@@ -193,4 +217,14 @@ func (r *run) timed(query string, fn func() error) error {
 		r.c.opts.Trace(query, time.Since(start))
 	}
 	return err
+}
+
+// ignored reports whether the inventory's ignore: matches the table.
+func (r *run) ignored(key string) bool {
+	for _, g := range r.ignore {
+		if g.Match(key) {
+			return true
+		}
+	}
+	return false
 }

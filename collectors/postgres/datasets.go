@@ -1,98 +1,23 @@
 package postgres
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/jackc/pgx/v5"
 )
 
-// measureDatasets measures each declared dataset with aggregates computed by the server:
-// only counts and an age come back. The predicates of vern.yaml are ANDed in as written
-// (checked for separators and comments before connecting); conditions on the timestamp
-// and consent columns let the server use their indexes.
-func (r *run) measureDatasets(ctx context.Context) error {
-	for _, key := range sortedKeys(r.db.Datasets) {
-		ds := r.db.Datasets[key]
-		m := &evidence.DatasetMeasure{Table: key}
-		r.doc.Datasets[key] = m
-		t, ok := r.doc.Tables[key]
-		if !ok || !stored[t.Kind] {
-			continue
-		}
-		m.Exists = true
-		rule := r.cfg.Declaration.Retention[ds.Retention]
-		if max, ok := period(rule.MaxPeriod, rule.Max); ok && ds.Timestamp != "" {
-			err := r.timed("retention "+key, func() error { return r.measureRetention(ctx, t, ds, rule, max, m) })
-			if err != nil {
-				return err
-			}
-		}
-		if ds.ErasedWhen != "" {
-			r.measureErasure(key, t, ds, m)
-		}
-		if ds.Consent != nil && ds.Consent.Given != "" {
-			err := r.timed("consent "+key, func() error { return r.measureConsent(ctx, t, ds, m) })
-			if err != nil {
-				return err
-			}
-		}
-		if _, ok := period(rule.MinPeriod, rule.Min); ok {
-			m.Cascades = cascadesInto(key, r.doc.Tables)
-		}
-	}
-	return nil
-}
-
-func (r *run) measureRetention(ctx context.Context, t *evidence.Table, ds config.Dataset, rule config.Retention, max config.Period, m *evidence.DatasetMeasure) error {
-	ts := pgx.Identifier{ds.Timestamp}.Sanitize()
-	start := ts
-	if rule.From == config.RetentionFromFinancialYearEnd {
-		start = financialYearEndSQL(ts, r.cfg.Declaration.Controller.FinancialYearEnd)
-	}
-	q := fmt.Sprintf(`SELECT count(*), coalesce(floor(extract(epoch FROM $1::timestamptz - min(%[1]s)::timestamptz) / 86400), 0)::int
-FROM %[2]s WHERE %[3]s AND %[4]s`,
-		ts, pgx.Identifier{t.Schema, t.Name}.Sanitize(), periodOverSQL(ts, start), notEither(ds.ExemptWhen, ds.ErasedWhen))
-	rm := &evidence.RetentionMeasure{Max: max.String(), From: rule.From, Timestamp: ds.Timestamp}
-	if err := r.tx.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol, r.now, max.Months, max.Days).Scan(&rm.Expired, &rm.OldestDays); err != nil {
-		return r.fail("measure retention of "+m.Table, err)
-	}
-	m.Retention = rm
-	return nil
-}
-
-func (r *run) measureConsent(ctx context.Context, t *evidence.Table, ds config.Dataset, m *evidence.DatasetMeasure) error {
-	c := ds.Consent
-	given := pgx.Identifier{c.Given}.Sanitize()
-	grace, _ := period(c.GracePeriod, c.Grace)
-	cm := &evidence.ConsentMeasure{Given: c.Given, Withdrawn: c.Withdrawn, Grace: grace.String()}
-	withdrawnOld := "false"
-	if c.Withdrawn != "" {
-		w := pgx.Identifier{c.Withdrawn}.Sanitize()
-		withdrawnOld = periodOverSQL(w, w)
-	}
-	q := fmt.Sprintf(`SELECT count(*) FILTER (WHERE %[1]s IS NULL), count(*) FILTER (WHERE %[2]s)
-FROM %[3]s WHERE (%[1]s IS NULL OR %[2]s) AND %[4]s AND $2::int IS NOT NULL AND $3::int IS NOT NULL`,
-		given, withdrawnOld, pgx.Identifier{t.Schema, t.Name}.Sanitize(), notEither("", ds.ErasedWhen))
-	if err := r.tx.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol, r.now, grace.Months, grace.Days).Scan(&cm.Missing, &cm.WithdrawnRetained); err != nil {
-		return r.fail("measure consent of "+m.Table, err)
-	}
-	m.Consent = cm
-	return nil
-}
-
-// periodOverSQL is the condition "the period ($2 months and $3 days) that began at start
-// has ended by $1", counted in calendar months as PostgreSQL's interval arithmetic does
+// periodOverSQL is the condition "the period p that began at start has ended by $1",
+// counted in calendar months as PostgreSQL's interval arithmetic does
 // (a month after 31 January is the last day of February). The first term only lets the
 // server use an index on col: start is never before col, and clamping to a month's end
 // shortens a period by at most three days.
-func periodOverSQL(col, start string) string {
-	return fmt.Sprintf(`%[1]s < $1::timestamptz - make_interval(months => $2::int, days => $3::int) + interval '4 days'
-AND (%[2]s) + make_interval(months => $2::int, days => $3::int) < $1::timestamptz`, col, start)
+func periodOverSQL(col, start string, p config.Period) string {
+	iv := fmt.Sprintf("make_interval(months => %d, days => %d)", p.Months, p.Days)
+	return fmt.Sprintf(`%[1]s < $1::timestamptz - %[3]s + interval '4 days'
+AND (%[2]s) + %[3]s < $1::timestamptz`, col, start, iv)
 }
 
 // financialYearEndSQL is the instant the financial year containing ts ends, for a year

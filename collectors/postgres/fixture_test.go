@@ -68,11 +68,13 @@ func fixtureDatasets() map[string]config.Dataset {
 		"public.invoices": {Categories: []string{"payment"}, Purposes: []string{"legal_obligation"}, Retention: "accounting"},
 		"public.newsletter_subscribers": {Categories: []string{"contact"}, Purposes: []string{"marketing"}, Retention: "marketing",
 			Consent:    &config.Consent{Given: "consent_given_at", Withdrawn: "consent_withdrawn_at", Grace: "30 days"},
-			ErasedWhen: "email IS NULL"},
-		"public.user_accounts": {Categories: []string{"account", "contact"}, Purposes: []string{"operations_security"}},
+			ErasedWhen: "email IS NULL", Subject: &config.Subject{Key: "email"}},
+		"public.user_accounts": {Categories: []string{"account", "contact"}, Purposes: []string{"operations_security"},
+			Subject: &config.Subject{Key: "email"}},
 		"public.payments":      {Categories: []string{"payment"}, Purposes: []string{"legal_obligation"}},
 		"public.credit_checks": {Categories: []string{"basic"}, Purposes: []string{"service_delivery"}},
-		"public.sms_campaign":  {Categories: []string{"contact"}, Purposes: []string{"marketing"}},
+		"public.sms_campaign":  {Categories: []string{"contact"}, Purposes: []string{"marketing"}, Subject: &config.Subject{Key: "mobil"}},
+		"public.call_log":      {Categories: []string{"contact", "customer_activity"}, Purposes: []string{"customer_admin"}},
 	}
 }
 
@@ -90,6 +92,7 @@ var want = []string{
 	"db.purpose_undeclared postgres://crm/public.user_accounts 0",
 	"db.retention_exceeded postgres://crm/public.inquiries 5",
 	"db.special_category postgres://crm/public.service_visits/helse_merknad 0",
+	"db.subject_unreachable postgres://crm/public.call_log 0",
 	"db.undeclared_data postgres://crm/public.customers/kjonn 0",
 	"db.unmapped_personal_data postgres://crm/public.service_visits 0",
 	"db.unmapped_personal_data postgres://crm/public.web_sessions 0",

@@ -25,7 +25,9 @@ type tableSample struct {
 var stored = map[string]bool{"table": true, "partitioned_table": true, "materialized_view": true}
 
 // sampleTables samples each stored table and records detections. Values are checked as
-// they arrive and dropped; only counts are kept.
+// they arrive and dropped; only counts are kept. Key columns are links, not data: they are
+// not sampled, and a table whose foreign key points at a table with personal data records
+// that link.
 func (r *run) sampleTables(ctx context.Context) error {
 	keys := sortedKeys(r.doc.Tables)
 	r.sampler = map[string]*tableSample{}
@@ -36,8 +38,9 @@ func (r *run) sampleTables(ctx context.Context) error {
 		cols := orderedColumns(t)
 		var sampled []*evidence.Column
 		for _, c := range cols {
+			markSurrogate(c)
 			ts.columns[c.Name] = detect.NewColumn(c.Name, c.Type, r.now)
-			if stored[t.Kind] && detect.Sampleable(c.Type) {
+			if stored[t.Kind] && t.Skipped == "" && c.Link == "" && detect.Sampleable(c.Type) {
 				sampled = append(sampled, c)
 			}
 		}
@@ -47,17 +50,51 @@ func (r *run) sampleTables(ctx context.Context) error {
 				return err
 			}
 		}
+		dets := map[string][]evidence.Detection{}
 		for _, c := range cols {
-			c.Detections = ts.columns[c.Name].Detections()
+			if c.Link == "" && t.Skipped != "ignored" {
+				dets[c.Name] = ts.columns[c.Name].Detections()
+			}
 		}
-		if stored[t.Kind] {
-			r.index(key, t)
+		res := detect.ResolveTable(key, ts.columns, dets, r.doc.Threshold)
+		for _, c := range cols {
+			c.Detections = dets[c.Name]
+		}
+		if stored[t.Kind] && t.Skipped != "ignored" {
+			t.Subject = res.Subject
+			r.index(key, t, res.Business)
 		}
 		if r.env.Progress != nil {
 			r.env.Progress.Step("db:"+r.name, i+1, len(keys))
 		}
 	}
+	for _, key := range keys {
+		t := r.doc.Tables[key]
+		for _, fk := range t.ForeignKeys {
+			if _, personal := r.doc.Personal[fk.Table]; personal && fk.Table != key {
+				t.PersonalLinks = append(t.PersonalLinks, fk)
+			}
+		}
+	}
 	return nil
+}
+
+// markSurrogate marks integer and uuid columns named as identifiers (id, customer_id,
+// CustomerId) that no constraint declares: they are keys too.
+func markSurrogate(c *evidence.Column) {
+	if c.Link != "" {
+		return
+	}
+	if !surrogateType(c.Type) {
+		return
+	}
+	if detect.NamesData(c.Name, c.Type) {
+		return
+	}
+	n := strings.ToLower(c.Name)
+	if n == "id" || strings.HasSuffix(n, "_id") || strings.HasSuffix(c.Name, "Id") || strings.HasSuffix(c.Name, "ID") {
+		c.Link = "surrogate_key"
+	}
 }
 
 func (r *run) sampleTable(ctx context.Context, t *evidence.Table, cols []*evidence.Column, ts *tableSample) error {
@@ -110,8 +147,13 @@ func (r *run) feed(ctx context.Context, q string, cols []*evidence.Column, ts *t
 	return n, rows.Err()
 }
 
-// index records the table's personal columns at or above the threshold.
-func (r *run) index(key string, t *evidence.Table) {
+// index records the table's personal columns at or above the threshold, and the
+// business contact columns of an organisation's table apart from them.
+func (r *run) index(key string, t *evidence.Table, business []string) {
+	isBusiness := map[string]bool{}
+	for _, b := range business {
+		isBusiness[b] = true
+	}
 	for name, c := range t.Columns {
 		var kinds []string
 		for _, d := range c.Detections {
@@ -123,6 +165,16 @@ func (r *run) index(key string, t *evidence.Table) {
 			continue
 		}
 		sort.Strings(kinds)
+		if isBusiness[name] {
+			if r.doc.Business == nil {
+				r.doc.Business = map[string]map[string][]string{}
+			}
+			if r.doc.Business[key] == nil {
+				r.doc.Business[key] = map[string][]string{}
+			}
+			r.doc.Business[key][name] = kinds
+			continue
+		}
 		if r.doc.Personal[key] == nil {
 			r.doc.Personal[key] = map[string][]string{}
 		}

@@ -4,12 +4,17 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/alarmlink/vern/collectors/site/catalog"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/sirupsen/logrus"
 )
+
+// MaxCookieDays is the longest lifetime Chromium keeps a cookie for, whatever the site
+// asks: 400 days.
+const MaxCookieDays = 400
 
 // phases is the order the consent phases run in.
 var phases = []string{evidence.PhaseBefore, evidence.PhaseReject, evidence.PhaseAccept}
@@ -28,9 +33,12 @@ func (c *Collector) collectBrowser(ctx context.Context, p *plan, env collect.Env
 // its own incognito context, so sites may share a browser.
 func (c *Collector) crawl(ctx context.Context, b *browser, p *plan, env collect.Env, log *logrus.Entry) (*evidence.Site, error) {
 	doc := newDocument(p, "browser", c.cat)
-	doc.Browser = &b.info
+	info := b.info
+	doc.Browser = &info
+	doc.Autoconsent = c.acInfo
 	recs := map[string]*recorder{}
 	var pages, layer2 []string
+	viaRule := ""
 	for i, phase := range phases {
 		if env.Hooks != nil {
 			if err := env.Hooks("site.before_phase_" + phase); err != nil {
@@ -75,6 +83,7 @@ func (c *Collector) crawl(ctx context.Context, b *browser, p *plan, env collect.
 			if out.statement != nil {
 				doc.Statement = *out.statement
 			}
+			doc.Browser.Presented = out.presented
 			doc.Consent = evidence.SiteConsent{Checked: true, Platform: out.consent.Platform, Method: out.consent.Method,
 				Accept: out.consent.Accept, Reject: out.consent.Reject,
 				AcceptText: out.consent.AcceptText, RejectText: out.consent.RejectText}
@@ -83,6 +92,9 @@ func (c *Collector) crawl(ctx context.Context, b *browser, p *plan, env collect.
 			mergeConsent(&doc.Consent, out.consent)
 			if phase == evidence.PhaseReject && len(out.consent.Layer2) == 2 {
 				layer2 = out.consent.Layer2
+			}
+			if phase == evidence.PhaseReject && out.consent.Clicked {
+				viaRule = out.consent.ViaRule
 			}
 		}
 	}
@@ -94,11 +106,43 @@ func (c *Collector) crawl(ctx context.Context, b *browser, p *plan, env collect.
 		// the acceptance. The reject phase shows what refusing does all the same.
 		doc.Notes = append(doc.Notes, fmt.Sprintf("no way to refuse cookies was found on the banner's first layer; "+
 			"the reject phase refused through its second layer (%q, then %q)", layer2[0], layer2[1]))
+	case viaRule != "":
+		doc.Notes = append(doc.Notes, fmt.Sprintf("no way to refuse cookies was found on the banner's first layer; "+
+			"the reject phase refused by autoconsent's rule for %s, which may use the banner's second layer", viaRule))
 	default:
 		doc.Notes = append(doc.Notes, "no way to refuse cookies was found on the start page")
 	}
+	doc.Notes = append(doc.Notes, unreachedNotes(doc)...)
 	c.fill(doc, p, recs)
 	return doc, nil
+}
+
+// bannerSeen says whether any phase found a consent banner.
+func bannerSeen(doc *evidence.Site) bool {
+	return doc.Consent.Accept || doc.Consent.Reject || doc.Consent.Platform != ""
+}
+
+// unreachedPhases lists the consent phases whose choice could not be made on a site that
+// shows a banner: what they would have shown is missing, so the target is partial.
+func unreachedPhases(doc *evidence.Site) []string {
+	if !bannerSeen(doc) {
+		return nil
+	}
+	var out []string
+	for _, ph := range []string{evidence.PhaseReject, evidence.PhaseAccept} {
+		if s, ok := doc.Phases[ph]; ok && s.Unreached != "" {
+			out = append(out, ph)
+		}
+	}
+	return out
+}
+
+func unreachedNotes(doc *evidence.Site) []string {
+	var out []string
+	for _, ph := range unreachedPhases(doc) {
+		out = append(out, fmt.Sprintf("the %s phase could not make its choice: %s", ph, doc.Phases[ph].Unreached))
+	}
+	return out
 }
 
 func mergeConsent(dst *evidence.SiteConsent, cs consentState) {
@@ -144,6 +188,7 @@ func (c *Collector) fill(doc *evidence.Site, p *plan, recs map[string]*recorder)
 			}
 			if o.lifetimeDays > sc.LifetimeDays {
 				sc.LifetimeDays, sc.Session = o.lifetimeDays, false
+				sc.KeptDays = min(sc.LifetimeDays, MaxCookieDays)
 			}
 			sc.Phases[phase] = evidence.SiteCookiePhase{FirstSeen: o.firstSeen, SetBy: sortedKeys(o.setBy),
 				BeforeChoice: o.before || phase == evidence.PhaseBefore, AfterChoice: o.after && phase != evidence.PhaseBefore,
@@ -213,9 +258,32 @@ func (c *Collector) fill(doc *evidence.Site, p *plan, recs map[string]*recorder)
 		doc.Requests = append(doc.Requests, *sr)
 	}
 	sort.Slice(doc.Requests, func(i, j int) bool { return doc.Requests[i].Host < doc.Requests[j].Host })
+	// A vendor seen only through first-party cookies or storage (a self-hosted script) got
+	// nothing from the visit: it is not a processor unless a request went to its hosts or
+	// it set a cookie of its own.
+	var local []string
 	for id, v := range vendors {
+		if len(v.hosts) == 0 && !thirdPartyCookie(doc.Cookies, id) {
+			local = append(local, id)
+			continue
+		}
 		doc.Vendors[id] = v.done()
 	}
+	if len(local) > 0 {
+		sort.Strings(local)
+		doc.Notes = append(doc.Notes, fmt.Sprintf("seen only through first-party cookies or storage, with no request "+
+			"to their hosts, so not counted as processors: %s", strings.Join(local, ", ")))
+	}
+}
+
+// thirdPartyCookie says whether a vendor has a third-party cookie among the site's.
+func thirdPartyCookie(cookies []evidence.SiteCookie, vendor string) bool {
+	for _, c := range cookies {
+		if c.Vendor == vendor && c.Party == "third" {
+			return true
+		}
+	}
+	return false
 }
 
 // newCookie classifies a cookie by the catalog and its vendor's host.
@@ -230,7 +298,13 @@ func (c *Collector) newCookie(p *plan, o *cookieObs) *evidence.SiteCookie {
 	if hc, found := catalog.LookupHost(o.domain); found && sc.Vendor == "" {
 		sc.Vendor = hc.Vendor
 	}
+	// A consent platform's record of the choice, named by autoconsent's rules, is strictly
+	// necessary even where the catalog files it as functional or does not know it.
+	if c.ac != nil && c.ac.consentCookies[o.name] && (sc.Purpose == "" || sc.Purpose == "functional") {
+		sc.Purpose, sc.Source = "necessary", "autoconsent"
+	}
 	sc.Identity = catalog.Identity(o.name, e, ok)
+	sc.KeptDays = min(sc.LifetimeDays, MaxCookieDays)
 	return sc
 }
 

@@ -29,6 +29,8 @@ type browser struct {
 	cancel context.CancelFunc
 	info   evidence.SiteBrowser
 	dir    string
+	// ua is the user agent the tabs present: the browser's own, as a regular Chrome.
+	ua string
 }
 
 func (b *browser) close() {
@@ -114,6 +116,10 @@ func (c *Collector) launch(ctx context.Context, id identity, sandbox bool) (*bro
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("lang", Locale),
+		// A visitor's browser: not marked as automated, in a normal window.
+		chromedp.Flag("enable-automation", false),
+		chromedp.Flag("disable-blink-features", "AutomationControlled"),
+		chromedp.WindowSize(WindowWidth, WindowHeight),
 		chromedp.Flag("no-sandbox", !sandbox),
 		// Pages may not open windows on their own, and none may eat the machine's memory.
 		chromedp.Flag("disable-popup-blocking", false),
@@ -142,6 +148,7 @@ func (c *Collector) launch(ctx context.Context, id identity, sandbox bool) (*bro
 		b.close()
 		return nil, err
 	}
+	b.ua = visitorUA(v.UserAgent)
 	b.info = evidence.SiteBrowser{Name: "chromium", Version: v.Product, Sandbox: sandbox, User: id.name,
 		Locale: Locale, TimeZone: TimeZone, Tabs: c.opts.Tabs}
 	return b, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -15,7 +16,154 @@ import (
 // button, having first taken a snapshot of the jar so later writes can be told apart.
 // When the banner's first layer offers no refusal, the reject phase opens its settings
 // and refuses there (or saves with the optional categories switched off).
+//
+// Configured selectors win. Otherwise autoconsent's rules, when installed, get the first
+// look; vern's own platform selectors and words are the fallback. A consent phase whose
+// choice could not be made says why in Unreached.
 func (r *phaseRun) consent(ctx context.Context, tctx context.Context) (consentState, error) {
+	var cs consentState
+	var err error
+	done := false
+	if r.acs != nil {
+		cs, done, err = r.consentByAutoconsent(ctx, tctx)
+		r.acs.active.Store(false)
+		st := r.acs.state()
+		cs.Autoconsent = &st
+	}
+	if !done && err == nil {
+		ac := cs.Autoconsent
+		cs, err = r.consentOwn(ctx, tctx)
+		cs.Autoconsent = ac
+	}
+	if err == nil && r.phase != evidence.PhaseBefore && !cs.Clicked && cs.Unreached == "" {
+		cs.Unreached = unreachedReason(r.phase, cs)
+	}
+	return cs, err
+}
+
+// unreachedReason says why a consent phase made no choice.
+func unreachedReason(phase string, cs consentState) string {
+	switch {
+	case !cs.Accept && !cs.Reject:
+		return "no consent banner was found on the start page"
+	case phase == evidence.PhaseAccept && !cs.Accept:
+		return "no accept button was found on the banner"
+	case phase == evidence.PhaseReject && !cs.Reject:
+		return "no way to refuse was found on the banner's first or second layer"
+	default:
+		return "the click on the banner's button did not make the choice"
+	}
+}
+
+// consentByAutoconsent lets autoconsent's rules find the banner and, in a consent phase,
+// opt out or in. done is false when its rules did not find a popup, or their action
+// failed or changed nothing: vern's own detection then takes over.
+func (r *phaseRun) consentByAutoconsent(ctx, tctx context.Context) (consentState, bool, error) {
+	s := r.acs
+	wctx, cancel := context.WithTimeout(ctx, r.p.consentWait)
+	defer cancel()
+	detected, seen, err := r.awaitDetection(wctx, tctx)
+	if err != nil || !detected {
+		// Nothing at all within the wait: vern's finder looked all along, so it need not
+		// wait again.
+		return consentState{}, !seen && err == nil, err
+	}
+	s.wait(wctx, func() bool { return s.st.PopupFound })
+	st := s.state()
+	if !st.PopupFound {
+		return consentState{}, false, nil
+	}
+	// The buttons' labels, for the evidence: vern's own finder reads them.
+	own, err := r.evalConsent(tctx, consentDetect, "")
+	if err != nil {
+		return consentState{}, false, err
+	}
+	cs := consentState{Platform: strings.ToLower(st.CMP), Method: "autoconsent", Accept: own.Accept, Reject: own.Reject,
+		AcceptText: own.AcceptText, RejectText: own.RejectText}
+	if r.phase == evidence.PhaseBefore {
+		return cs, true, nil
+	}
+	if err := r.markChoice(tctx); err != nil {
+		return cs, false, err
+	}
+	action := "optOut"
+	if r.phase == evidence.PhaseAccept {
+		action = "optIn"
+	}
+	s.act(ctx, action, r.p.pageTimeout)
+	st = s.state()
+	// A rule that made the choice through the platform's own interface (Klaro's, for one)
+	// made it all the same; the evidence says whether it clicked.
+	if st.Result == nil || !*st.Result {
+		return cs, false, nil
+	}
+	r.afterChoice(ctx)
+	// A rule whose clicks changed nothing (the banner bound its buttons late) hands over to
+	// vern's finder, which clicks again.
+	if !r.clickChanged(ctx, tctx, r.phase, own) {
+		s.note("the banner still showed after the rule's " + action)
+		return cs, false, nil
+	}
+	cs.Clicked = true
+	// The first layer's refusal is what vern's finder saw there: autoconsent's opt-out may
+	// have gone through the banner's settings.
+	if r.phase == evidence.PhaseAccept {
+		cs.Accept = true
+	} else if !cs.Reject {
+		cs.ViaRule = st.CMP
+	}
+	return cs, true, nil
+}
+
+// awaitDetection waits until autoconsent's rules detect a platform (true), or vern's own
+// finder sees a banner that the rules did not know on their next look after it showed
+// (false, seen), or the consent wait ends. Its rules look when the page has loaded, half a
+// second later and then on changes to the page; the wait is on their reports.
+func (r *phaseRun) awaitDetection(wctx, tctx context.Context) (detected, seen bool, err error) {
+	s := r.acs
+	seenAt := -1 // the rules' attempts when vern's finder first saw the banner
+	var seenTime time.Time
+	for {
+		s.mu.Lock()
+		detected, attempts, changed := s.st.Detected, s.attempts, s.changed
+		s.mu.Unlock()
+		if detected {
+			return true, seenAt >= 0, nil
+		}
+		if seenAt < 0 {
+			own, err := r.evalConsent(tctx, consentDetect, "")
+			if err != nil {
+				return false, false, err
+			}
+			if own.Accept || own.Reject {
+				seenAt, seenTime = attempts, time.Now()
+			}
+		}
+		// Its report of an attempt comes when the attempt starts: the second one after the
+		// banner showed means the first one looked at it.
+		if seenAt >= 0 && (attempts >= max(2, seenAt+2) || time.Since(seenTime) > time.Second) {
+			return false, true, nil
+		}
+		select {
+		case <-changed:
+		case <-time.After(200 * time.Millisecond):
+		case <-wctx.Done():
+			return false, seenAt >= 0, nil
+		}
+	}
+}
+
+// afterChoice gives the banner's scripts (and any navigation it starts) time to act on
+// the choice.
+func (r *phaseRun) afterChoice(ctx context.Context) {
+	select {
+	case <-time.After(2 * r.p.settle):
+	case <-ctx.Done():
+	}
+}
+
+// consentOwn is vern's own finder: configured selectors, known platforms' markup, words.
+func (r *phaseRun) consentOwn(ctx context.Context, tctx context.Context) (consentState, error) {
 	cs, err := r.pollConsent(ctx, tctx, consentDetect, "", func(st consentState) bool { return st.Accept || st.Reject })
 	if err != nil || r.phase == evidence.PhaseBefore {
 		return cs, err
@@ -42,20 +190,83 @@ func (r *phaseRun) consent(ctx context.Context, tctx context.Context) (consentSt
 	if err := r.markChoice(tctx); err != nil {
 		return cs, err
 	}
-	st, err := r.evalConsent(tctx, action, cs.Platform)
-	if err != nil {
-		return cs, err
+	// A click after which the same button still shows changed nothing: banners that bind
+	// their buttons a moment after showing them (tarteaucitron does, after half a second)
+	// get the click again, as a visitor would give it, up to clickTries times.
+	for try := 1; ; try++ {
+		st, err := r.evalConsent(tctx, action, cs.Platform)
+		if err != nil {
+			return cs, err
+		}
+		cs.Clicked = st.Clicked
+		if !st.Clicked {
+			cs.Layer2 = nil
+			return cs, nil
+		}
+		r.afterChoice(ctx)
+		if action != evidence.PhaseAccept && action != evidence.PhaseReject {
+			return cs, nil
+		}
+		if r.clickChanged(ctx, tctx, action, st) {
+			return cs, nil
+		}
+		if try == clickTries || ctx.Err() != nil {
+			cs.Clicked = false
+			cs.Unreached = fmt.Sprintf("the click on %q changed nothing (tried %d times): the banner still shows it",
+				clickedText(action, st), try)
+			return cs, nil
+		}
+		select {
+		case <-time.After(clickPause):
+		case <-ctx.Done():
+		}
 	}
-	cs.Clicked = st.Clicked
-	if !st.Clicked {
-		cs.Layer2 = nil
+}
+
+// clickTries is how often a click that changed nothing is given; clickPause the pause
+// between the tries.
+const (
+	clickTries = 3
+	clickPause = 500 * time.Millisecond
+)
+
+// clickChanged says whether a click on the banner had an effect: a cookie or storage write
+// after it, or the clicked button gone (or the page gone with it). It watches for a while,
+// as banners fade out and write their records on their own time.
+func (r *phaseRun) clickChanged(ctx, tctx context.Context, action string, st consentState) bool {
+	deadline := time.Now().Add(max(4*r.p.settle, 2*time.Second))
+	for {
+		if r.rec.afterWrites.Load() > 0 {
+			return true
+		}
+		again, err := r.evalConsent(tctx, consentDetect, "")
+		if err != nil || !clickedStill(action, st, again) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		select {
+		case <-time.After(200 * time.Millisecond):
+		case <-ctx.Done():
+			return true
+		}
 	}
-	// Give the banner's scripts (and any navigation it starts) time to act on the choice.
-	select {
-	case <-time.After(2 * r.p.settle):
-	case <-ctx.Done():
+}
+
+func clickedText(action string, st consentState) string {
+	if action == evidence.PhaseAccept {
+		return st.AcceptText
 	}
-	return cs, nil
+	return st.RejectText
+}
+
+// clickedStill says whether the clicked button is still on show after the click.
+func clickedStill(action string, before, after consentState) bool {
+	if action == evidence.PhaseAccept {
+		return after.Accept && after.AcceptText == before.AcceptText
+	}
+	return after.Reject && after.RejectText == before.RejectText
 }
 
 // pollConsent runs a consent action until done says so or the consent wait is over:
@@ -96,6 +307,7 @@ func (r *phaseRun) markChoice(tctx context.Context) error {
 	}
 	r.rec.jar(jar, r.p.pagePath(r.p.start.String()))
 	r.rec.setBeforeJar(before)
+	r.rec.afterWrites.Store(0)
 	r.rec.chosen.Store(true)
 	return nil
 }
@@ -116,6 +328,10 @@ type consentState struct {
 	// Layer2 holds the labels of the settings button and the second layer's refusal
 	// when the reject phase refused through the banner's second layer.
 	Layer2 []string `json:"-"`
+	// Unreached says why a consent phase made no choice; Autoconsent what its rules did.
+	Unreached   string                         `json:"-"`
+	ViaRule     string                         `json:"-"`
+	Autoconsent *evidence.SitePhaseAutoconsent `json:"-"`
 }
 
 // Actions of consentJS.
@@ -225,7 +441,9 @@ const consentTemplate = `((action, sel, known) => {
   ];
   const acceptWords = ['godta alle', 'godta alle informasjonskapsler', 'godta alle cookies', 'aksepter alle', 'tillat alle',
     'tillat alle informasjonskapsler', 'godta og lukk', 'jeg godtar', 'godta', 'aksepter', 'tillat', 'accept all',
-    'accept all cookies', 'allow all', 'allow all cookies', 'agree and close', 'i agree', 'accept', 'agree', 'allow'];
+    'accept all cookies', 'allow all', 'allow all cookies', 'agree and close', 'i agree', 'accept', 'agree', 'allow',
+    'ok, aksepter alt', 'aksepter alt', 'godtar alle', 'ok, accept all', 'accept all and close', 'godta alt', 'ok, godta alle', 'ja, jeg godtar', 'greit', 'ok',
+    "that's ok", 'that’s ok', 'thats ok', 'i accept', 'allow cookies', 'accept cookies', 'got it'];
   const rejectWords = ['avvis alle', 'avvis', 'avslå alle', 'avslå', 'avvis og lukk', 'avslå og lukk', 'kun nødvendige',
     'bare nødvendige', 'kun nødvendige informasjonskapsler', 'kun nødvendige cookies', 'kun strengt nødvendige',
     'tillat kun nødvendige', 'tillat bare nødvendige', 'godta kun nødvendige', 'godta bare nødvendige',
@@ -234,7 +452,9 @@ const consentTemplate = `((action, sel, known) => {
     'disagree', 'disagree and close', 'disagree to all', 'refuse', 'refuse all', 'only necessary', 'necessary only',
     'only necessary cookies', 'only essential cookies', 'essential cookies only', 'use necessary cookies only',
     'use essential cookies only', 'accept only essential cookies', 'accept necessary cookies only',
-    'continue without accepting', 'continue without agreeing'];
+    'continue without accepting', 'continue without agreeing', 'i decline', 'nekt alle informasjonskapsler', 'nekt alle',
+    'nekt', 'avvis alle informasjonskapsler', 'avslå alle informasjonskapsler', 'nei, takk', 'deny cookies',
+    'decline cookies', 'reject cookies', 'refuse cookies'];
   const settingsWords = ['innstillinger', 'innstillinger for informasjonskapsler', 'cookie-innstillinger',
     'informasjonskapselinnstillinger', 'tilpass', 'tilpass valg', 'tilpass innstillinger', 'administrer', 'administrer valg',
     'administrer informasjonskapsler', 'endre innstillinger', 'velg selv', 'vis detaljer', 'settings', 'cookie settings',

@@ -72,10 +72,34 @@ func consentSite(t *testing.T, banner string, repl map[string]string, filler int
 // TestConsentBanners crawls one realistic banner per consent platform and per text
 // pattern in one shared browser. Each case names how the buttons must be found, and the
 // fixture's tags must write their cookies after "accept" and never after "reject".
+//
+// It runs twice: with autoconsent driving the banners (its rules know each platform here)
+// and with autoconsent off, where vern's own detection must still find them.
 func TestConsentBanners(t *testing.T) {
 	requireChromium(t)
+	t.Run("autoconsent", func(t *testing.T) {
+		requireAutoconsent(t)
+		testConsentBanners(t, "")
+	})
+	t.Run("own detection", func(t *testing.T) { testConsentBanners(t, "off") })
+}
+
+// requireAutoconsent skips without the autoconsent package, except under CI where a
+// missing package fails.
+func requireAutoconsent(t testing.TB) {
+	t.Helper()
+	if _, err := loadAutoconsent(autoconsentDir("")); err == nil {
+		return
+	} else if os.Getenv("CI") != "" {
+		t.Fatalf("%v (CI is set): run scripts/npm-deps.sh", err)
+	} else {
+		t.Skipf("%v: run scripts/npm-deps.sh", err)
+	}
+}
+
+func testConsentBanners(t *testing.T, autoconsent string) {
 	c := NewWithOptions(Options{ConsentWait: 2 * time.Second, Settle: 150 * time.Millisecond,
-		PageTimeout: 5 * time.Second, Tabs: 1})
+		PageTimeout: 5 * time.Second, Tabs: 1, Autoconsent: autoconsent})
 	logger, _ := test.NewNullLogger()
 	log := logrus.NewEntry(logger)
 	b, err := c.startBrowser(context.Background(), log)
@@ -91,6 +115,10 @@ func TestConsentBanners(t *testing.T) {
 		filler   int
 		method   string
 		platform string
+		// ac is the platform autoconsent's rules name, when they know the banner. Its rules
+		// for Cookiebot, Cookie Information and Usercentrics ask the platform's script API,
+		// which these markup-only fixtures lack: vern's own selectors take over there.
+		ac string
 		// reject: a refusal on the banner's first layer; refused: the reject phase refused.
 		reject, refused bool
 		rejectText      string
@@ -98,9 +126,9 @@ func TestConsentBanners(t *testing.T) {
 	}{
 		{name: "cookiebot", banner: "cookiebot", method: "platform", platform: "cookiebot",
 			reject: true, refused: true, rejectText: "avslå"},
-		{name: "onetrust", banner: "onetrust", repl: map[string]string{"{{REJECT}}": oneTrustReject},
+		{name: "onetrust", ac: "onetrust", banner: "onetrust", repl: map[string]string{"{{REJECT}}": oneTrustReject},
 			method: "platform", platform: "onetrust", reject: true, refused: true, rejectText: "avvis alle"},
-		{name: "cookieyes", banner: "cookieyes", method: "platform", platform: "cookieyes",
+		{name: "cookieyes", ac: "cookieyes", banner: "cookieyes", method: "platform", platform: "cookieyes",
 			reject: true, refused: true, rejectText: "avvis alle"},
 		{name: "cookie information", banner: "cookieinformation", method: "platform", platform: "cookieinformation",
 			reject: true, refused: true, rejectText: "avvis alle"},
@@ -108,9 +136,9 @@ func TestConsentBanners(t *testing.T) {
 			method: "platform", platform: "usercentrics", reject: true, refused: true, rejectText: "avslå alle"},
 		{name: "usercentrics v3 shadow root", banner: "usercentrics-v3", method: "platform", platform: "usercentrics",
 			reject: true, refused: true, rejectText: "avslå"},
-		{name: "didomi late", banner: "didomi", repl: map[string]string{"{{DISAGREE}}": didomiDisagree, "{{CONTINUE}}": ""},
+		{name: "didomi late", ac: "didomi", banner: "didomi", repl: map[string]string{"{{DISAGREE}}": didomiDisagree, "{{CONTINUE}}": ""},
 			method: "platform", platform: "didomi", reject: true, refused: true, rejectText: "avslå og lukk"},
-		{name: "didomi continue without agreeing", banner: "didomi",
+		{name: "didomi continue without agreeing", ac: "didomi", banner: "didomi",
 			repl:   map[string]string{"{{DISAGREE}}": "", "{{CONTINUE}}": didomiContinue},
 			method: "platform", platform: "didomi", reject: true, refused: true, rejectText: "fortsett uten å godta"},
 		{name: "text norwegian", banner: "text-nb", method: "text", reject: true, refused: true,
@@ -119,7 +147,7 @@ func TestConsentBanners(t *testing.T) {
 		{name: "text in same-origin iframe", banner: "iframe", method: "text", reject: true, refused: true,
 			rejectText: "avvis alle"},
 		{name: "no reject button", banner: "noreject", method: "text", note: "no way to refuse"},
-		{name: "onetrust reject only in preference center", banner: "onetrust", repl: map[string]string{"{{REJECT}}": ""},
+		{name: "onetrust reject only in preference center", ac: "onetrust", banner: "onetrust", repl: map[string]string{"{{REJECT}}": ""},
 			method: "platform", platform: "onetrust", refused: true, note: "second layer"},
 		{name: "text reject only behind settings", banner: "secondlayer", method: "text", refused: true,
 			note: "second layer"},
@@ -143,10 +171,24 @@ func TestConsentBanners(t *testing.T) {
 				t.Fatalf("evidence holds a cookie or storage value: %s", raw)
 			}
 			cs := doc.Consent
-			t.Logf("consent %+v; notes %q", cs, doc.Notes)
-			if cs.Method != tc.method || cs.Platform != tc.platform || !cs.Accept || cs.Reject != tc.reject {
+			t.Logf("consent %+v; notes %q; autoconsent %+v / %+v", cs, doc.Notes,
+				doc.Phases[evidence.PhaseReject].Autoconsent, doc.Phases[evidence.PhaseAccept].Autoconsent)
+			method, platform := tc.method, tc.platform
+			if c.ac != nil && tc.ac != "" {
+				method, platform = "autoconsent", tc.ac
+				for _, ph := range []string{evidence.PhaseReject, evidence.PhaseAccept} {
+					a := doc.Phases[ph].Autoconsent
+					if a == nil || !a.PopupFound || a.Result == nil || !*a.Result || !a.ByClicks {
+						t.Errorf("%s phase: autoconsent %+v, want its popup found and its action done by clicks", ph, a)
+					}
+				}
+			}
+			if c.ac == nil && (doc.Autoconsent.Loaded || doc.Autoconsent.Error == "") {
+				t.Errorf("autoconsent off, evidence says %+v", doc.Autoconsent)
+			}
+			if cs.Method != method || cs.Platform != platform || !cs.Accept || cs.Reject != tc.reject {
 				t.Errorf("consent = %+v, want method %q platform %q accept true reject %v",
-					cs, tc.method, tc.platform, tc.reject)
+					cs, method, platform, tc.reject)
 			}
 			if tc.rejectText != "" && cs.RejectText != tc.rejectText {
 				t.Errorf("reject text = %q, want %q", cs.RejectText, tc.rejectText)

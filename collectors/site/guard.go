@@ -35,18 +35,25 @@ import (
 // guardTimeout bounds each command the guards send.
 const guardTimeout = 5 * time.Second
 
+// browserCallTimeout bounds a browser-level command that opens a phase. They take
+// milliseconds; a browser that has not answered within a minute is wedged, and the phase
+// fails with that reason instead of waiting on it.
+const browserCallTimeout = time.Minute
+
 // openContext opens the phase's incognito browser context, denies downloads in it and
 // closes every window its pages open.
 func (r *phaseRun) openContext() error {
-	res, err := chromedp.CallBrowser(r.ctx, target.CreateBrowserContext, target.CreateBrowserContextParams{})
+	cctx, cancel := context.WithTimeout(r.ctx, browserCallTimeout)
+	defer cancel()
+	res, err := chromedp.CallBrowser(cctx, target.CreateBrowserContext, target.CreateBrowserContextParams{})
 	if err != nil {
-		return err
+		return browserCallError(cctx, r.ctx, err)
 	}
 	id := res.BrowserContextID
 	r.bctx = id
-	if _, err := chromedp.CallBrowser(r.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+	if _, err := chromedp.CallBrowser(cctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorDeny, BrowserContextID: id}); err != nil {
-		return err
+		return browserCallError(cctx, r.ctx, err)
 	}
 	rec := r.rec
 	return chromedp.ListenBrowser(r.ctx, func(ev any) {
@@ -61,6 +68,14 @@ func (r *phaseRun) openContext() error {
 			chromedp.CallBrowser(cctx, target.CloseTarget, target.CloseTargetParams{TargetID: tid})
 		}(e.TargetInfo.TargetID)
 	})
+}
+
+// browserCallError names a browser that did not answer in time apart from other errors.
+func browserCallError(call, phase context.Context, err error) error {
+	if call.Err() != nil && phase.Err() == nil {
+		return fmt.Errorf("the browser did not answer within %s: %w", browserCallTimeout, err)
+	}
+	return err
 }
 
 // closeContext closes the phase's tabs and its browser context, with every window the

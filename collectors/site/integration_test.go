@@ -140,8 +140,17 @@ func TestCollectPlantedCleanAndBrokenSites(t *testing.T) {
 		if doc.Statement.Updated != "2025-09-10" || !doc.Statement.Reachable || doc.Statement.SHA256 == "" {
 			t.Errorf("statement: %+v", doc.Statement)
 		}
-		if _, ok := doc.Vendors["meta"]; !ok {
+		// Meta is seen only through its first-party _fbp cookie and no request goes to its
+		// hosts: not a processor, and the notes say so.
+		if _, ok := doc.Vendors["meta"]; ok {
 			t.Errorf("vendors: %+v", doc.Vendors)
+		}
+		counted := false
+		for _, n := range doc.Notes {
+			counted = counted || (strings.Contains(n, "not counted as processors") && strings.Contains(n, "meta"))
+		}
+		if !counted {
+			t.Errorf("notes %q do not say meta was not counted", doc.Notes)
 		}
 	})
 

@@ -44,6 +44,11 @@ type phaseRun struct {
 	log   *logrus.Entry
 	// opened numbers the tabs, so that request ids stay apart when a tab is replaced.
 	opened atomic.Int64
+	// acs drives autoconsent in the first tab; nil when it is not installed or vern.yaml
+	// names the banner's selectors.
+	acs *acSession
+	// ua is the user agent the tabs present.
+	ua string
 }
 
 // tab is one tab pages load in. A tab that a page wedged (a script that never yields,
@@ -61,6 +66,7 @@ type phaseOutcome struct {
 	consent   consentState
 	statement *evidence.SiteStatement
 	truncated bool
+	presented *evidence.SitePresented
 }
 
 // runPhase visits the site in a fresh incognito context. In the before phase it discovers
@@ -73,7 +79,10 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
-	run := &phaseRun{c: c, p: p, rec: rec, ctx: pctx, phase: phase, log: log}
+	run := &phaseRun{c: c, p: p, rec: rec, ctx: pctx, phase: phase, log: log, ua: b.ua}
+	if c.ac != nil && p.selectors.Accept == "" && p.selectors.Reject == "" {
+		run.acs = newACSession(c.ac)
+	}
 	if err := run.openContext(); err != nil {
 		return nil, nil, fmt.Errorf("%s phase: open browser context: %w", phase, err)
 	}
@@ -85,6 +94,9 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 	run.tabs = append(run.tabs, first)
 	out := &phaseOutcome{}
 
+	if run.acs != nil {
+		run.acs.active.Store(true)
+	}
 	start := run.visitStart(ctx, first, p.start.String())
 	if start.err != "" {
 		return nil, nil, fmt.Errorf("%s phase: start page %s did not load: %s", phase, p.start.String(), start.err)
@@ -100,6 +112,11 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 	out.consent = cs
 	if cs.Clicked {
 		out.summary.Choice = phase
+	}
+	out.summary.Unreached = cs.Unreached
+	out.summary.Autoconsent = cs.Autoconsent
+	if phase == evidence.PhaseBefore {
+		out.presented = run.presented(first.ctx)
 	}
 
 	fr := newFrontier(p)
@@ -152,6 +169,7 @@ func (c *Collector) runPhase(ctx context.Context, b *browser, p *plan, phase str
 	for _, pg := range out.pages {
 		if pg.err != "" {
 			out.summary.Errors++
+			out.summary.Failed = append(out.summary.Failed, evidence.SitePageError{Path: pg.path, Host: pg.host, Error: pg.err})
 		} else {
 			out.summary.Pages++
 		}
@@ -182,6 +200,9 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 	tctx := t.ctx
 	prefix := fmt.Sprintf("%d/", n)
 	rec := r.rec
+	// Autoconsent runs in the first tab, and in a tab that replaces it while the start
+	// page is being looked at.
+	withAC := r.acs != nil && (n == 0 || r.acs.active.Load())
 	if err := chromedp.Listen(tctx, func(ev any) {
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
@@ -189,6 +210,9 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 				rec.request(prefix+string(e.RequestID), e.Request.URL, e.DocumentURL)
 			}
 		case *network.EventRequestWillBeSentExtraInfo:
+			if v, ok := headerValue(e.Headers, "accept-language"); ok {
+				rec.sawAcceptLanguage(v)
+			}
 			for _, ac := range e.AssociatedCookies {
 				if ac != nil && len(ac.BlockedReasons) == 0 {
 					rec.sentCookies(prefix + string(e.RequestID))
@@ -211,6 +235,10 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 			}
 			rec.response(prefix+string(e.RequestID), lines, blocked)
 		case *runtime.EventBindingCalled:
+			if e.Name == acBinding && withAC {
+				r.acs.onBinding(e)
+				return
+			}
 			if e.Name != bindingName {
 				return
 			}
@@ -243,15 +271,33 @@ func (r *phaseRun) setupTab(t *tab, n int) error {
 	if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookJS(r.p.maxName)}); err != nil {
 		return err
 	}
+	if withAC {
+		if err := r.acs.install(tctx); err != nil {
+			return err
+		}
+	}
 	if _, err := chromedp.Call(tctx, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: Locale}); err != nil {
+		return err
+	}
+	if err := r.c.visitor(tctx, r.ua); err != nil {
 		return err
 	}
 	if _, err := chromedp.Call(tctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: TimeZone}); err != nil {
 		return err
 	}
-	_, err := chromedp.Call(tctx, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{
-		Headers: network.Headers{"Accept-Language": "nb-NO,nb;q=0.9,no;q=0.8,nn;q=0.7,en;q=0.5"}})
-	return err
+	// The languages (and so Accept-Language) come with the user agent: see visitor.
+	return nil
+}
+
+// headerValue is one header of a request, by its lower-case name.
+func headerValue(h network.Headers, name string) (string, bool) {
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			s, ok := v.(string)
+			return s, ok
+		}
+	}
+	return "", false
 }
 
 // setCookieLines splits a response's raw Set-Cookie header into its cookies.

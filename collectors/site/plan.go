@@ -41,11 +41,12 @@ func newPlan(s *config.Site, cfg *config.Config, o Options) (*plan, error) {
 	if u.Path == "" {
 		u.Path = "/"
 	}
+	u.Host = normHost(u.Scheme, u.Host)
 	p := &plan{
 		start:        u,
-		host:         strings.ToLower(u.Host),
-		hosts:        map[string]bool{strings.ToLower(u.Host): true},
-		hostList:     []string{strings.ToLower(u.Host)},
+		host:         u.Host,
+		hosts:        map[string]bool{u.Host: true},
+		hostList:     []string{u.Host},
 		maxPages:     s.MaxPages,
 		siteTimeout:  o.SiteTimeout,
 		pageTimeout:  o.PageTimeout,

@@ -83,9 +83,18 @@ type recorder struct {
 	// cut to the name limit.
 	dropped, truncated int
 
+	// afterWrites counts the cookie and storage writes after the click: a click after
+	// which there are none, and the button still shows, changed nothing.
+	afterWrites atomic.Int64
+	// acceptLanguage is the Accept-Language header the browser sent first.
+	acceptLanguage atomic.Pointer[string]
+
 	// Hostile page behaviour, counted from the tabs' listeners.
 	dialogs, popups, offSite atomic.Int64
 }
+
+// sawAcceptLanguage keeps the first Accept-Language header the browser sent.
+func (r *recorder) sawAcceptLanguage(v string) { r.acceptLanguage.CompareAndSwap(nil, &v) }
 
 // setBeforeJar records the jar as it was just before the click.
 func (r *recorder) setBeforeJar(m map[string]float64) {
@@ -148,6 +157,7 @@ func (r *recorder) addCookie(w cookieWrite) {
 	}
 	o.setBy[w.setBy] = true
 	if w.after {
+		r.afterWrites.Add(1)
 		o.after = true
 	} else {
 		o.before = true
@@ -373,6 +383,9 @@ func (r *recorder) storageKey(kind, key, pageURL string, written bool) {
 		return
 	}
 	if after {
+		if written {
+			r.afterWrites.Add(1)
+		}
 		o.after = true
 	} else {
 		o.before = true

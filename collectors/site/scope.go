@@ -1,6 +1,7 @@
 package site
 
 import (
+	"net"
 	"net/url"
 	"path"
 	"regexp"
@@ -46,8 +47,8 @@ func (f *frontier) admit(raw string) (string, bool) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return "", false
 	}
-	host := strings.ToLower(u.Host)
-	if !f.p.hosts[host] {
+	host := normHost(u.Scheme, u.Host)
+	if !f.p.hosts[host] && !f.p.hosts[strings.ToLower(u.Host)] {
 		return "", false
 	}
 	u.Host = host
@@ -68,7 +69,11 @@ func (f *frontier) admit(raw string) (string, bool) {
 		sort.Strings(keys)
 		u.RawQuery = q.Encode()
 	}
-	key := u.String()
+	visit := u.String()
+	// One page, one address: /, /index.html and /a/ versus /a are the same page.
+	c := *u
+	c.Path = canonicalPath(u.Path)
+	key := c.String()
 	if f.seen[key] {
 		return "", false
 	}
@@ -95,7 +100,36 @@ func (f *frontier) admit(raw string) (string, bool) {
 			return "", false
 		}
 	}
-	return key, true
+	return visit, true
+}
+
+// indexPages are the file names servers answer a folder's address with.
+var indexPages = map[string]bool{"index.html": true, "index.htm": true, "index.php": true}
+
+// canonicalPath is the path a page is known by: a folder's index file is the folder, and
+// a trailing slash makes no other page.
+func canonicalPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	if i := strings.LastIndexByte(p, '/'); i >= 0 && indexPages[strings.ToLower(p[i+1:])] {
+		p = p[:i+1]
+	}
+	return cleanPath(p)
+}
+
+// normHost lower-cases a host and drops the scheme's default port.
+func normHost(scheme, host string) string {
+	host = strings.ToLower(host)
+	if (scheme == "http" && strings.HasSuffix(host, ":80")) || (scheme == "https" && strings.HasSuffix(host, ":443")) {
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			if strings.Contains(h, ":") {
+				return "[" + h + "]"
+			}
+			return h
+		}
+	}
+	return host
 }
 
 // pagePath is the path a page is recorded under: the path alone, with the host when it is
@@ -105,16 +139,19 @@ func (p *plan) pagePath(raw string) string {
 	if err != nil {
 		return ""
 	}
-	return cleanPath(u.Path)
+	return canonicalPath(u.Path)
 }
 
 // pageHost is the host of a page when it is not the start host.
 func (p *plan) pageHost(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || strings.ToLower(u.Host) == p.host {
+	if err != nil {
 		return ""
 	}
-	return strings.ToLower(u.Host)
+	if h := normHost(u.Scheme, u.Host); h != p.host && strings.ToLower(u.Host) != p.host {
+		return h
+	}
+	return ""
 }
 
 // resourcePath is a requested resource's path without its query string.

@@ -72,6 +72,9 @@ type Options struct {
 	User string
 	// HTTPClient serves --browser none; nil means a client with PageTimeout.
 	HTTPClient HTTPDoer
+	// Autoconsent is the folder of the @duckduckgo/autoconsent package (--autoconsent
+	// DIR); empty means $VERN_AUTOCONSENT, else DefaultAutoconsentDir(); "off" turns it off.
+	Autoconsent string
 }
 
 // Collector crawls websites.
@@ -79,6 +82,9 @@ type Collector struct {
 	opts   Options
 	cat    *catalog.Catalog
 	catErr error
+	// ac is the autoconsent package, nil when it is not installed (acInfo says why).
+	ac     *autoconsent
+	acInfo evidence.SiteAutoconsent
 }
 
 // New returns the site collector with default options.
@@ -120,7 +126,19 @@ func NewWithOptions(opts Options) *Collector {
 		opts.User = "nobody"
 	}
 	cat, err := catalog.Builtin()
-	return &Collector{opts: opts, cat: cat, catErr: err}
+	c := &Collector{opts: opts, cat: cat, catErr: err}
+	switch dir := autoconsentDir(opts.Autoconsent); dir {
+	case "off":
+		c.acInfo = evidence.SiteAutoconsent{Error: "autoconsent turned off; vern's own banner detection was used"}
+	default:
+		ac, err := loadAutoconsent(dir)
+		if err != nil {
+			c.acInfo = evidence.SiteAutoconsent{Error: err.Error() + "; vern's own banner detection was used"}
+		} else {
+			c.ac, c.acInfo = ac, ac.info
+		}
+	}
+	return c
 }
 
 // Kind implements collect.Collector.
@@ -197,9 +215,15 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 		return collect.Result{}, fmt.Errorf("collect %s: %w", target, err)
 	}
 	res := collect.Result{Data: doc}
+	var reasons []string
 	if doc.Truncated {
-		res.Partial = true
-		res.Reason = fmt.Sprintf("the site's time limit (%s) ended the crawl early", plan.siteTimeout)
+		reasons = append(reasons, fmt.Sprintf("the site's time limit (%s) ended the crawl early", plan.siteTimeout))
+	}
+	for _, ph := range unreachedPhases(doc) {
+		reasons = append(reasons, fmt.Sprintf("the %s phase could not make its choice (%s)", ph, doc.Phases[ph].Unreached))
+	}
+	if len(reasons) > 0 {
+		res.Partial, res.Reason = true, strings.Join(reasons, "; ")
 	}
 	return res, nil
 }

@@ -143,6 +143,7 @@ Exit codes: 0 gate passed, 1 findings at or above --fail-on, 2 invalid input or 
 		newCheckCmd(g),
 		newDemoCmd(g),
 		newVersionCmd(g),
+		newRightsCmd(g),
 	)
 	return root, g
 }

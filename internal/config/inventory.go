@@ -35,6 +35,15 @@ type Dataset struct {
 	Consent    *Consent    `yaml:"consent,omitempty" json:"consent,omitempty"`
 	NationalID *NationalID `yaml:"national_id,omitempty" json:"national_id,omitempty"`
 	Special    *Special    `yaml:"special,omitempty" json:"special,omitempty"`
+	// Subject names the column that identifies the data subject in this table, so an
+	// access or erasure request can find the person's rows without a foreign key.
+	Subject *Subject `yaml:"subject,omitempty" json:"subject,omitempty"`
+}
+
+// Subject is a dataset's data subject key: the column (customer_id, email) whose value
+// identifies the person an access, erasure or portability request is about.
+type Subject struct {
+	Key string `yaml:"key" json:"key"`
 }
 
 // Consent names the columns that record consent and how long a withdrawal may take to act.

@@ -70,6 +70,7 @@ func TestLoadErrors(t *testing.T) {
 		{"dataset unknown category", false, inv("dangling_dataset"), "testdata/inventory/dangling_dataset/vern.yaml:7:31: ", `names unknown category "contacts"; did you mean "contact"?`},
 		{"dataset unknown purpose", false, inv("dangling_dataset_purpose"), "testdata/inventory/dangling_dataset_purpose/vern.yaml:7:36: ", `names unknown purpose "sales"`},
 		{"dataset unknown retention", false, inv("dangling_dataset_retention"), "testdata/inventory/dangling_dataset_retention/vern.yaml:6:26: ", `names unknown retention rule "inquires"; did you mean "inquiries"?`},
+		{"subject without key", false, inv("subject_without_key"), "testdata/inventory/subject_without_key/vern.yaml:6:49: ", "subject in databases.crm.datasets.public.inquiries names no key"},
 		{"ignored dataset", false, inv("ignore_overlap"), "testdata/inventory/ignore_overlap/vern.yaml:7:31: ", `"public.inquiries" is both a dataset and ignored`},
 		{"unknown dataset key", false, inv("unknown_dataset_key"), "testdata/inventory/unknown_dataset_key/vern.yaml:8:9: ", `unknown key "retension" in databases.crm.datasets.public.inquiries; did you mean "retention"?`},
 		{"bad grace duration", false, inv("bad_grace"), "testdata/inventory/bad_grace/vern.yaml:7:51: ", `invalid duration "thirty days"`},

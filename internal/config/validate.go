@@ -201,6 +201,9 @@ func checkInventory(d *fileDecoder, inv *Inventory) []string {
 			ds := database.Datasets[name]
 			d.checkSQLExpr(path+".exempt_when", ds.ExemptWhen)
 			d.checkSQLExpr(path+".erased_when", ds.ErasedWhen)
+			if ds.Subject != nil && strings.TrimSpace(ds.Subject.Key) == "" {
+				d.errorf(d.keyAt(path+".subject"), "subject in %s names no key; write the column that identifies the person, e.g. subject: {key: customer_id}", path)
+			}
 			if ds.Consent != nil {
 				ds.Consent.GracePeriod = d.period(path+".consent.grace", ds.Consent.Grace)
 			}

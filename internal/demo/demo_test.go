@@ -99,7 +99,9 @@ func TestDemoFullPipeline(t *testing.T) {
 		"db.retention_exceeded postgres://crm/public.inquiries":              false,
 		"processor.clause_missing processor://fjellvik-crm/clause/h":         false,
 		"statement.rights_missing declaration://rights/restriction":          false,
+		"db.subject_unreachable postgres://crm/public.call_log":              false,
 	}
+	unreachable := 0
 	waived := 0
 	var ga bool
 	for _, f := range res.Findings.Findings {
@@ -116,6 +118,12 @@ func TestDemoFullPipeline(t *testing.T) {
 		if f.Waived() {
 			waived++
 		}
+		if f.Rule == "db.subject_unreachable" {
+			unreachable++
+		}
+	}
+	if unreachable != 1 {
+		t.Errorf("%d db.subject_unreachable findings, want exactly the planted call log", unreachable)
 	}
 	for k, found := range want {
 		if !found {

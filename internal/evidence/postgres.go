@@ -30,6 +30,19 @@ type Database struct {
 	Personal map[string]map[string][]string `json:"personal"`
 	// Datasets are the measurements of the inventory's datasets, keyed like the inventory.
 	Datasets map[string]*DatasetMeasure `json:"datasets"`
+	// Business is the index of business contact data: contact columns of tables whose rows
+	// describe organisations (suppliers, shippers, companies) with no person's name beside
+	// them, keyed like Personal. They are listed apart and not folded into Personal.
+	Business map[string]map[string][]string `json:"business,omitempty"`
+	// Unreadable lists the tables vern's role may not SELECT from, so they were not
+	// sampled or measured; the collection is then partial.
+	Unreadable []UnreadableTable `json:"unreadable,omitempty"`
+}
+
+// UnreadableTable is a table the role lacks SELECT on, with the statement that fixes it.
+type UnreadableTable struct {
+	Table string `json:"table"`
+	Fix   string `json:"fix"`
 }
 
 // Table is one relation of the catalog.
@@ -54,6 +67,20 @@ type Table struct {
 	ForeignKeys []ForeignKey `json:"foreign_keys,omitempty"`
 	// Sampled is the number of rows the value sampler looked at (0 for views).
 	Sampled int `json:"sampled"`
+	// Skipped says why the table's rows were not read: "ignored" (under ignore: in the
+	// inventory), "not_populated" (a materialized view never refreshed, so it holds no
+	// rows), "no_privilege" (the role may not SELECT it). Note says it in words.
+	Skipped string `json:"skipped,omitempty"`
+	Note    string `json:"note,omitempty"`
+	// ReadsFrom lists the relations a view or materialized view reads ("schema.table").
+	ReadsFrom []string `json:"reads_from,omitempty"`
+	// Subject is "person" when the rows describe people, "organisation" when they
+	// describe companies (organisation numbers, company names, suppliers, shippers) with
+	// no person's name beside them; empty when no personal or contact data was found.
+	Subject string `json:"subject,omitempty"`
+	// PersonalLinks are the foreign keys of this table that point at a table with
+	// personal data: each row is linked to a person even if it holds no personal column.
+	PersonalLinks []ForeignKey `json:"personal_links,omitempty"`
 }
 
 // Column is one column with what the sampler detected in it.
@@ -65,6 +92,9 @@ type Column struct {
 	Comment  string `json:"comment,omitempty"`
 	// Detections are the data kinds detected, strongest first, with their confidence.
 	Detections []Detection `json:"detections,omitempty"`
+	// Link is "primary_key", "foreign_key" or "surrogate_key" for a key column: keys are
+	// links between rows, not data, and are not sampled for personal data.
+	Link string `json:"link,omitempty"`
 	// Exact holds exact counts over the whole column where a check warrants one
 	// ("plaintext_password", "card_number"), computed in the database or streamed
 	// through memory; never the values.
@@ -90,6 +120,10 @@ type Detection struct {
 	Synthetic int `json:"synthetic,omitempty"`
 	// Hashed counts password-like values that are hashes (password detector only).
 	Hashed int `json:"hashed,omitempty"`
+	// Signals explain the confidence: which checks fired ("column_name", "values",
+	// "values_in_text", "libphonenumber", "phone_shaped", "birth_range", "name_list",
+	// "honorific") and which lowered it ("contradicted_by_values").
+	Signals []string `json:"signals,omitempty"`
 }
 
 // ExactCount is a count over every row of a column.

@@ -36,7 +36,57 @@ type Site struct {
 	Requests  []SiteRequest         `json:"requests"`
 	Vendors   map[string]SiteVendor `json:"vendors"`
 	Catalog   SiteCatalog           `json:"catalog"`
-	Notes     []string              `json:"notes,omitempty"`
+	// Autoconsent says whether DuckDuckGo's autoconsent rules drove the banner, and which.
+	Autoconsent SiteAutoconsent `json:"autoconsent"`
+	Notes       []string        `json:"notes,omitempty"`
+}
+
+// SiteAutoconsent identifies the autoconsent package the collection used: its version, the
+// number of its rules and the SHA-256 of its content script and rule bundle. Loaded false
+// with Error when it was not installed (vern's own detection was used alone).
+type SiteAutoconsent struct {
+	Loaded       bool   `json:"loaded"`
+	Version      string `json:"version,omitempty"`
+	Rules        int    `json:"rules,omitempty"`
+	ScriptSHA256 string `json:"script_sha256,omitempty"`
+	RulesSHA256  string `json:"rules_sha256,omitempty"`
+	Error        string `json:"error,omitempty"`
+}
+
+// SitePhaseAutoconsent is what autoconsent did in one phase on the start page: the
+// platform its rules detected, whether the popup was found, whether the opt-out (reject)
+// or opt-in (accept) succeeded and with how many clicks, the rule's self-test and errors.
+type SitePhaseAutoconsent struct {
+	CMP        string `json:"cmp,omitempty"`
+	Detected   bool   `json:"detected"`
+	PopupFound bool   `json:"popup_found"`
+	// Action is optOut or optIn; empty in the before phase.
+	Action string `json:"action,omitempty"`
+	// Result is the rule's own verdict on its action; ByClicks that it clicked (Clicks
+	// times) rather than only hiding the banner.
+	Result   *bool `json:"result,omitempty"`
+	ByClicks bool  `json:"by_clicks"`
+	Clicks   int   `json:"clicks,omitempty"`
+	// SelfTest is the rule's self-test after the action, when it has one.
+	SelfTest *bool    `json:"self_test,omitempty"`
+	Errors   []string `json:"errors,omitempty"`
+}
+
+// SitePresented is what the browser presented to the site, read from the start page.
+type SitePresented struct {
+	UserAgent      string   `json:"user_agent"`
+	AcceptLanguage string   `json:"accept_language"`
+	Language       string   `json:"language"`
+	Languages      []string `json:"languages"`
+	Webdriver      bool     `json:"webdriver"`
+	Window         string   `json:"window"`
+}
+
+// SitePageError is one page of a phase that did not load, and why (timed out, ...).
+type SitePageError struct {
+	Path  string `json:"path"`
+	Host  string `json:"host,omitempty"`
+	Error string `json:"error"`
 }
 
 // SiteBrowser says how the browser ran: its version, whether Chromium's sandbox was on and
@@ -49,6 +99,8 @@ type SiteBrowser struct {
 	Locale   string `json:"locale"`
 	TimeZone string `json:"time_zone"`
 	Tabs     int    `json:"tabs"`
+	// Presented is what the browser showed the site (user agent, languages, webdriver).
+	Presented *SitePresented `json:"presented,omitempty"`
 }
 
 // SitePage is one crawled page (from the visit before any choice).
@@ -116,6 +168,13 @@ type SitePhase struct {
 	// limit was reached; Truncated the names and keys cut to the name limit.
 	Dropped   int `json:"dropped,omitempty"`
 	Truncated int `json:"truncated,omitempty"`
+	// Unreached says why the phase's choice could not be made (no such button, a click
+	// that changed nothing); such a phase makes the site target partial.
+	Unreached string `json:"unreached,omitempty"`
+	// Failed lists the pages of the phase that did not load, with the reason.
+	Failed []SitePageError `json:"failed,omitempty"`
+	// Autoconsent is what autoconsent did on the start page in this phase.
+	Autoconsent *SitePhaseAutoconsent `json:"autoconsent,omitempty"`
 }
 
 // SiteCookie is one cookie (by domain and name) the site set or tried to set, across phases.
@@ -128,11 +187,13 @@ type SiteCookie struct {
 	Party string `json:"party"`
 	// LifetimeDays is the longest lifetime asked for, in whole days (rounded up); 0 and
 	// Session for a session cookie.
-	LifetimeDays int    `json:"lifetime_days"`
-	Session      bool   `json:"session"`
-	HTTPOnly     bool   `json:"http_only"`
-	Secure       bool   `json:"secure"`
-	SameSite     string `json:"same_site,omitempty"`
+	LifetimeDays int  `json:"lifetime_days"`
+	Session      bool `json:"session"`
+	// KeptDays is how long Chromium keeps it: the requested lifetime, capped at 400 days.
+	KeptDays int    `json:"kept_days"`
+	HTTPOnly bool   `json:"http_only"`
+	Secure   bool   `json:"secure"`
+	SameSite string `json:"same_site,omitempty"`
 	// Identity is set for cookies that carry a login or session identifier.
 	Identity bool `json:"identity"`
 	// Purpose is the catalog's purpose (necessary, functional, analytics, marketing);

@@ -53,12 +53,12 @@ _cookie_reject := [facts |
 		"resource": cookie_resource(t, c),
 		"target": tgt,
 		"message": sprintf(
-			"Cookie %q (%s, %s) is written after the visitor rejected cookies.",
-			[c.name, c.domain, cl.purpose],
+			"Cookie %q (%s, %s)%s after the visitor rejected cookies.",
+			[c.name, c.domain, cl.purpose, _written_en(ph)],
 		),
 		"message_nb": sprintf(
-			"Informasjonskapselen %q (%s, %s) skrives etter at den besøkende avviste.",
-			[c.name, c.domain, cl.purpose],
+			"Informasjonskapselen %q (%s, %s)%s etter at den besøkende avviste.",
+			[c.name, c.domain, cl.purpose, _written_nb(ph)],
 		),
 		"details": {"purpose": cl.purpose, "source": cl.source, "party": c.party, "set_by": ph.set_by, "blocked": ph.blocked},
 	}

@@ -21,3 +21,14 @@ test_success_written_only_before_the_click if {
 test_success_consent_cookie_after_reject if {
 	not lib.fired(cookies.deny, "cookies.after_reject") with input as site_input([cookie("CookieConsent", "necessary", "catalog", after_reject)], [])
 }
+
+test_success_consent_record_after_reject if {
+	not lib.fired(cookies.deny, "cookies.after_reject") with input as site_input([cookie("klaro", "necessary", "catalog", after_reject)], [])
+}
+
+test_fail_blocked_cookie_after_reject_says_it_was_tried if {
+	blocked := {"reject": object.union(after_reject.reject, {"blocked": true})}
+	some f in cookies.deny with input as site_input([cookie("_ga", "analytics", "catalog", blocked)], [])
+	f.rule == "cookies.after_reject"
+	contains(f.message, "the site tried to set it (blocked by the browser) after the visitor rejected cookies")
+}

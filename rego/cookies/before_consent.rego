@@ -53,12 +53,12 @@ _cookie_before := [facts |
 		"resource": cookie_resource(t, c),
 		"target": tgt,
 		"message": sprintf(
-			"Cookie %q (%s, %s) is written before the visitor has made a choice.",
-			[c.name, c.domain, cl.purpose],
+			"Cookie %q (%s, %s)%s before the visitor has made a choice.",
+			[c.name, c.domain, cl.purpose, _written_en(ph)],
 		),
 		"message_nb": sprintf(
-			"Informasjonskapselen %q (%s, %s) skrives før den besøkende har gjort et valg.",
-			[c.name, c.domain, cl.purpose],
+			"Informasjonskapselen %q (%s, %s)%s før den besøkende har gjort et valg.",
+			[c.name, c.domain, cl.purpose, _written_nb(ph)],
 		),
 		"details": {
 			"purpose": cl.purpose, "source": cl.source, "party": c.party, "first_seen": ph.first_seen,

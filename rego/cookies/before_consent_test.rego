@@ -29,3 +29,15 @@ test_success_declaration_wins_over_catalog if {
 test_success_cookie_only_after_accept if {
 	not lib.fired(cookies.deny, "cookies.before_consent") with input as site_input([cookie("_ga", "analytics", "catalog", accept_only)], [])
 }
+
+test_fail_blocked_cookie_says_it_was_tried if {
+	blocked := {"before": object.union(before.before, {"blocked": true})}
+	some f in cookies.deny with input as site_input([cookie("_ga", "analytics", "catalog", blocked)], [])
+	f.rule == "cookies.before_consent"
+	contains(f.message, "the site tried to set it (blocked by the browser) before the visitor has made a choice")
+	contains(f.message_nb, "forsøkte å sette den")
+}
+
+test_success_consent_record_named_by_autoconsent if {
+	not lib.fired(cookies.deny, "cookies.before_consent") with input as site_input([cookie("cc_cookie", "necessary", "autoconsent", before)], [])
+}

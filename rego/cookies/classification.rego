@@ -32,8 +32,8 @@ _classes(items) := [_catalog_class(c) | some c in items] if _known_none
 else := [_class(c) | some c in items]
 
 # _catalog_class is _class when the declaration lists no cookies.
-_catalog_class(c) := {"purpose": c.purpose, "source": "catalog"} if {
-	c.source == "catalog"
+_catalog_class(c) := {"purpose": c.purpose, "source": c.source} if {
+	c.source in _collected_sources
 	c.purpose != ""
 } else := {"purpose": "unclassified", "source": s} if {
 	s := c.source
@@ -52,12 +52,17 @@ purpose(c) := ks[0].purpose if {
 	ks := _declared(c)
 	count(ks) > 0
 } else := c.purpose if {
-	c.source == "catalog"
+	c.source in _collected_sources
 	c.purpose != ""
 } else := "unclassified"
 
+# _collected_sources are the classifications made at collection: the catalog, and the
+# consent platforms' choice records that autoconsent's rules name.
+_collected_sources := {"catalog", "autoconsent"}
+
 # METADATA
-# description: source says where the purpose came from (declaration, catalog, unclassified).
+# description: source says where the purpose came from (declaration, catalog, autoconsent,
+#   unclassified).
 source(c) := "declaration" if {
 	count(_declared(c)) > 0
 } else := c.source
@@ -122,3 +127,13 @@ _domain_ok(k, d) if {
 _on_domain(d, kd) if d == kd
 
 _on_domain(d, kd) if endswith(d, concat("", [".", kd]))
+
+# _written_en says how a cookie was written in a phase: a cookie the browser refused to
+# store was still one the site tried to set, and the finding says so.
+_written_en(ph) := ": the site tried to set it (blocked by the browser)" if ph.blocked
+
+else := " is written"
+
+_written_nb(ph) := ": nettstedet forsøkte å sette den (blokkert av nettleseren)" if ph.blocked
+
+else := " skrives"

@@ -33,17 +33,28 @@ deny contains f if {
 	limit := max_days
 	some c in t.data.cookies
 	c.lifetime_days > limit
+	kept := _kept_days(c)
 	f := lib.finding(rego.metadata.chain(), {
 		"resource": cookie_resource(t, c),
 		"target": tgt,
-		"message": sprintf("Cookie %q lives %d days; the declared maximum is %d.", [c.name, c.lifetime_days, limit]),
-		"message_nb": sprintf(
-			"Informasjonskapselen %q lever i %d dager; erklært maksimum er %d.",
-			[c.name, c.lifetime_days, limit],
+		"message": sprintf(
+			"Cookie %q is set to live %d days (the browser keeps it %d); the declared maximum is %d.",
+			[c.name, c.lifetime_days, kept, limit],
 		),
-		"details": {"lifetime_days": c.lifetime_days, "max_days": limit},
+		"message_nb": sprintf(
+			"Informasjonskapselen %q settes til å leve i %d dager (nettleseren beholder den i %d); erklært maksimum er %d.",
+			[c.name, c.lifetime_days, kept, limit],
+		),
+		"details": {"lifetime_days": c.lifetime_days, "kept_days": kept, "max_days": limit},
 	})
 }
+
+# _kept_days is how long the browser keeps the cookie: recorded by the collector, else
+# the requested lifetime capped at Chromium's 400 days. The finding is judged on what the
+# site requested, which is what it chose.
+_kept_days(c) := c.kept_days if {
+	c.kept_days > 0
+} else := min([c.lifetime_days, 400])
 
 # METADATA
 # description: |

@@ -21,7 +21,7 @@ _base := {
 		"datasets": {
 			"public.customers": {"categories": ["basic", "contact"], "purposes": ["customer_admin"]},
 			"public.newsletter": {
-				"categories": ["contact"], "purposes": ["marketing"],
+				"categories": ["contact"], "purposes": ["marketing"], "subject": {"key": "email"},
 				"consent": {"given": "consent_given_at", "withdrawn": "consent_withdrawn_at", "grace": "30 days"},
 			},
 			"public.invoices": {"categories": ["payment"], "purposes": ["legal_obligation"]},
@@ -36,10 +36,16 @@ _base := {
 				"full_name": {"detections": [{"kind": "user.name", "matched": 0, "sampled": 40}]},
 			}},
 			"public.newsletter": {"public_select": false, "columns": {"email": {}}},
-			"public.invoices": {"public_select": false, "columns": {"card_masked": {
-				"detections": [{"kind": "user.financial.credit_card", "matched": 0, "sampled": 10}],
-				"exact": {"card_number": {"matches": 0, "checked": 10}},
-			}}},
+			"public.invoices": {
+				"public_select": false, "foreign_keys": [{
+					"name": "invoices_customer_id_fkey", "columns": ["customer_id"], "table": "public.customers",
+					"ref_columns": ["id"], "on_delete": "restrict",
+				}],
+				"columns": {"customer_id": {}, "card_masked": {
+					"detections": [{"kind": "user.financial.credit_card", "matched": 0, "sampled": 10}],
+					"exact": {"card_number": {"matches": 0, "checked": 10}},
+				}},
+			},
 			"public.products": {"public_select": true, "columns": {"name": {}}},
 		},
 		"personal": {

@@ -45,6 +45,7 @@ deny contains f if {
 		"message": sprintf("Column %s.%s stores national identity numbers: %s.", [table, column, reason[0]]),
 		"message_nb": sprintf("Kolonnen %s.%s lagrer fødselsnumre: %s.", [table, column, reason[1]]),
 		"details": {
+			"kinds": [kind],
 			"gap": reason[2],
 			"matched": counts[0],
 			"sampled": counts[1],

@@ -21,3 +21,20 @@ test_success_failed_target_is_not_judged if {
 	}])
 	not lib.fired(db.deny, "db.unmapped_personal_data") with input as doc
 }
+
+_with_link(table) := json.patch(_base, [{
+	"op": "add", "path": sprintf("%s/tables/%s", [_data, table]),
+	"value": {"public_select": false, "columns": {"customer_id": {"link": "foreign_key"}}, "personal_links": [{
+		"name": "visits_customer_id_fkey", "columns": ["customer_id"], "table": "public.customers",
+		"ref_columns": ["id"], "on_delete": "no_action",
+	}]},
+}])
+
+test_fail_table_linked_to_personal_data if {
+	lib.fired_on(db.deny, "db.unmapped_personal_data", "postgres://crm/public.visits") with input as _with_link("public.visits")
+}
+
+test_success_linked_table_ignored_or_a_dataset if {
+	not lib.fired(db.deny, "db.unmapped_personal_data") with input as _with_link("audit.visits")
+	not lib.fired(db.deny, "db.unmapped_personal_data") with input as _with_link("public.invoices")
+}

@@ -105,6 +105,11 @@ func TestByName(t *testing.T) {
 		{name: "ip address is not a street", column: "ip_address", kind: KindIP},
 		{name: "postnr", column: "postnr", kind: KindPostalCode},
 		{name: "kontonr", column: "kontonr", kind: KindBankAccount},
+		{name: "numbered address line", column: "address2", kind: KindStreet},
+		{name: "numbered camel case", column: "AddressLine1", kind: KindStreet},
+		{name: "ipv4 split and joined", column: "client_ipv4", kind: KindIP},
+		{name: "compound given name", column: "contactgivenname", kind: KindFirstName},
+		{name: "fax is not a phone", column: "fax_number", kind: KindFax},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

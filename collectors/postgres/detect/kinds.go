@@ -12,6 +12,9 @@ const (
 	KindStreet       = "user.contact.address.street"
 	KindPostalCode   = "user.contact.address.postal_code"
 	KindCity         = "user.contact.address.city"
+	KindState        = "user.contact.address.state"
+	KindCountry      = "user.contact.address.country"
+	KindFax          = "user.contact.fax_number"
 	KindName         = "user.name"
 	KindFirstName    = "user.name.first"
 	KindLastName     = "user.name.last"
@@ -20,6 +23,8 @@ const (
 	KindCard         = "user.financial.credit_card"
 	KindIP           = "user.device.ip_address"
 	KindCookieID     = "user.device.cookie_id"
+	KindDeviceID     = "user.device.device_id"
+	KindCredentials  = "user.authorization.credentials"
 	KindDateOfBirth  = "user.demographic.date_of_birth"
 	KindGender       = "user.demographic.gender"
 	KindPassword     = "user.authorization.password"
@@ -37,7 +42,8 @@ const (
 // detectorOf names the check behind a kind in the evidence.
 var detectorOf = map[string]string{
 	KindEmail: "email", KindPhone: "phone", KindStreet: "address", KindPostalCode: "postal_code",
-	KindCity: "city", KindName: "name", KindFirstName: "name", KindLastName: "name",
+	KindCity: "city", KindState: "state", KindCountry: "country", KindFax: "fax",
+	KindDeviceID: "device_id", KindCredentials: "credentials", KindName: "name", KindFirstName: "name", KindLastName: "name",
 	KindNationalID: "national_id", KindBankAccount: "bank_account", KindCard: "card_number",
 	KindIP: "ip_address", KindCookieID: "cookie_id", KindDateOfBirth: "date_of_birth",
 	KindGender: "gender", KindPassword: "password", KindHealth: "special_category",
@@ -50,5 +56,6 @@ var detectorOf = map[string]string{
 // fødselsnummer is near certain, an eight-digit number only suggests a phone.
 var valueStrength = map[string]float64{
 	KindEmail: 0.95, KindNationalID: 0.98, KindBankAccount: 0.8, KindCard: 0.95, KindIP: 0.9,
-	KindPhone: 0.75, KindDateOfBirth: 0.35, KindPassword: 0.9,
+	KindPhone: 0.8, KindDateOfBirth: 0.45, KindPassword: 0.9, KindName: 0.8, KindFirstName: 0.75,
+	KindLastName: 0.75, KindCredentials: 0.35,
 }

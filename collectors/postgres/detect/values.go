@@ -20,14 +20,17 @@ var (
 	dateRE        = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T].*)?$|^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$`)
 	fourGroupsRE  = regexp.MustCompile(`^[0-9]{4}([ \-])[0-9]{4}(?:[ \-][0-9]{1,4}){1,3}$`)
 	cardWordsRE   = regexp.MustCompile(`(?i)\b(kort|kortnr|kortnummer|card|visa|mastercard|amex|maestro|kredittkort|betalingskort)\b`)
+	maskedCardRE  = regexp.MustCompile(`^[0-9]{0,6}[ \-]?(?:[*Xx•][ \-]?){6,12}[0-9]{4}$`)
+	uuidRE        = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	compactStrip  = strings.NewReplacer(" ", "", "-", "", ".", "", "(", "", ")", "")
 )
 
 // hit is what one value showed: the kinds it carried and whether a national id was a
 // synthetic test number.
 type hit struct {
-	kinds     map[string]bool
-	synthetic bool
+	kinds       map[string]bool
+	synthetic   bool
+	phoneShaped bool
 }
 
 func (h *hit) add(k string) {
@@ -38,16 +41,17 @@ func (h *hit) add(k string) {
 }
 
 // context is what a column tells the value checks: cards only where the name, the value's
-// format or the surrounding text says card, never in KID columns; birth dates only in date
-// or text columns.
+// format or the surrounding text says card, never in KID columns, nor phone numbers.
 type context struct {
 	cardName bool
 	kid      bool
-	dates    bool
 	now      time.Time
+	// phones is the column's budget of numbering-plan checks; nil means unbounded.
+	phones *phoneBudget
 }
 
-// classifyWhole checks a value that is one item (not free text).
+// classifyWhole checks a value that is one item (not free text). Dates are ruled out
+// before any number check: an ISO date without its dashes reads as a phone number.
 func classifyWhole(v string, cx context, h *hit) {
 	t := strings.TrimSpace(v)
 	if t == "" {
@@ -61,14 +65,13 @@ func classifyWhole(v string, cx context, h *hit) {
 		h.add(KindIP)
 		return
 	}
+	if looksLikeDate(t) {
+		return
+	}
 	compact := compactStrip.Replace(t)
 	switch {
 	case strings.HasPrefix(compact, "+"), strings.HasPrefix(compact, "00") && len(compact) > 10:
-		digits := strings.TrimPrefix(strings.TrimPrefix(compact, "+"), "00")
-		if allDigits(digits) && (strings.HasPrefix(digits, "47") && len(digits) == 10 ||
-			!strings.HasPrefix(digits, "47") && len(digits) >= 7 && len(digits) <= 15 && digits[0] != '0') {
-			h.add(KindPhone)
-		}
+		phone(t, cx, h)
 		return
 	case allDigits(compact):
 		classifyDigits(t, compact, cx, h)
@@ -78,8 +81,17 @@ func classifyWhole(v string, cx context, h *hit) {
 		h.add(KindBankAccount)
 		return
 	}
-	if cx.dates && isBirthDate(t, cx.now) {
-		h.add(KindDateOfBirth)
+	if strings.ContainsAny(t, "()") {
+		phone(t, cx, h)
+	}
+}
+
+func phone(t string, cx context, h *hit) {
+	switch checkPhone(t, cx) {
+	case phoneValid:
+		h.add(KindPhone)
+	case phoneShaped:
+		h.phoneShaped = true
 	}
 }
 
@@ -93,22 +105,31 @@ func classifyDigits(t, d string, cx context, h *hit) {
 		}
 		if ValidBankAccount(d) {
 			h.add(KindBankAccount)
-		}
-	case 8:
-		if d[0] >= '2' && d[0] <= '9' {
-			h.add(KindPhone)
+			return
 		}
 	case 13, 14, 15, 16, 17, 18, 19:
 		if !cx.kid && ValidCard(d) && (cx.cardName || fourGroupsRE.MatchString(t)) {
 			h.add(KindCard)
+			return
 		}
 	}
+	phone(t, cx, h)
 }
 
-// scanText finds personal data inside free text.
+// scanText finds personal data inside free text. Cheap counts decide which regular
+// expressions can match at all: numbers need digits, addresses an @ or a dot.
 func scanText(t string, cx context, h *hit) {
-	if emailInTextRE.MatchString(t) {
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			digits++
+		}
+	}
+	if strings.IndexByte(t, '@') >= 0 && emailInTextRE.MatchString(t) {
 		h.add(KindEmail)
+	}
+	if digits < 6 {
+		return
 	}
 	for _, m := range nidInTextRE.FindAllString(t, 8) {
 		if id := CheckNationalID(strings.ReplaceAll(m, " ", "")); id.Valid {
@@ -119,7 +140,7 @@ func scanText(t string, cx context, h *hit) {
 	}
 	for _, m := range phoneInTextRE.FindAllString(t, 8) {
 		var probe hit
-		classifyWhole(m, context{}, &probe)
+		classifyWhole(m, context{kid: cx.kid, phones: cx.phones}, &probe)
 		if probe.kinds[KindPhone] {
 			h.add(KindPhone)
 			break
@@ -215,7 +236,21 @@ func appendInt(b []byte, v int64) []byte {
 }
 
 func isFreeText(s string) bool {
-	return len(s) > 24 || strings.ContainsAny(s, " \n\t")
+	if strings.ContainsAny(s, " \n\t") {
+		return true
+	}
+	// One long word of a token alphabet (a hash, a token, an id) is not text.
+	return len(s) > 24 && !tokenAlphabet(s)
+}
+
+func tokenAlphabet(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '/' || c == '=' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func isIP(t string) bool {
@@ -234,18 +269,24 @@ func isIP(t string) bool {
 	return !ip.IsUnspecified() && !ip.IsLoopback()
 }
 
-func isBirthDate(t string, now time.Time) bool {
-	m := dateRE.FindStringSubmatch(t)
-	if m == nil {
+// tokenShaped: a value like a session id, API token or 2FA secret: one word of 16 to 512
+// characters from a token alphabet, mixing letters and digits.
+func tokenShaped(v string) bool {
+	if len(v) < 16 || len(v) > 512 {
 		return false
 	}
-	y := m[1]
-	if y == "" {
-		y = m[6]
+	letters, digits := 0, 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			letters++
+		case c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=':
+		default:
+			return false
+		}
 	}
-	year := 0
-	for i := 0; i < len(y); i++ {
-		year = year*10 + int(y[i]-'0')
-	}
-	return year >= 1900 && year <= now.Year()-10
+	return letters >= 4 && digits >= 2 && !uuidRE.MatchString(v) && !IsPasswordHash(v)
 }

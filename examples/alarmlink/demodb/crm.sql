@@ -185,3 +185,16 @@ CREATE TABLE alarm_events_old PARTITION OF alarm_events FOR VALUES FROM ('2000-0
 CREATE TABLE alarm_events_new PARTITION OF alarm_events FOR VALUES FROM ('2025-01-01') TO ('2100-01-01');
 INSERT INTO alarm_events SELECT g, 'sensor-' || (g % 7), now() - g * interval '1 day' FROM generate_series(1, 900) g;
 ANALYZE alarm_events_old;
+
+-- planted: a call log keyed by the caller's phone number only, with no path to the customer,
+-- so an access or erasure request made from the customer's id misses it
+CREATE TABLE call_log (
+  id serial PRIMARY KEY,
+  caller_phone text NOT NULL,
+  called_at timestamptz NOT NULL DEFAULT now(),
+  summary text
+);
+INSERT INTO call_log (caller_phone, called_at, summary) VALUES
+ ('+47 41 00 00 21', now() - interval '2 days', 'Spørsmål om faktura'),
+ ('+47 41 00 00 22', now() - interval '5 days', 'Flytting av alarm'),
+ ('98000023', now() - interval '9 days', 'Ny kode');

@@ -69,7 +69,41 @@ var necessary = []entry{
 	{Name: "cookielawinfo-checkbox-", Prefix: true, Role: "consent"},
 	{Name: "viewed_cookie_policy", Role: "consent"},
 	{Name: "borlabs-cookie", Role: "consent"},
+	// Open-source consent libraries' records of the choice.
+	{Name: "cc_cookie", Role: "consent", Platform: "vanilla-cookieconsent"},
+	{Name: "klaro", Role: "consent", Platform: "Klaro"},
+	{Name: "tarteaucitron", Role: "consent", Platform: "tarteaucitron"},
+	{Name: "cookieconsent_status", Role: "consent", Platform: "Osano cookieconsent"},
+	{Name: "hasConsent", Role: "consent", Platform: "Cookies EU banner"},
+	{Name: "CookieScriptConsent", Role: "consent", Platform: "Cookie Script"},
+	{Name: "cookiefirst-consent", Role: "consent", Platform: "CookieFirst"},
+	{Name: "axeptio_cookies", Role: "consent", Platform: "Axeptio"},
+	{Name: "axeptio_authorized_vendors", Role: "consent", Platform: "Axeptio"},
+	{Name: "axeptio_all_vendors", Role: "consent", Platform: "Axeptio"},
+	{Name: "_iub_cs-", Prefix: true, Role: "consent", Platform: "Iubenda"},
+	{Name: "CookieConsentBulkSetting-", Prefix: true, Role: "consent", Platform: "Cookiebot"},
+	{Name: "notice_preferences", Role: "consent", Platform: "TrustArc"},
+	{Name: "notice_gdpr_prefs", Role: "consent", Platform: "TrustArc"},
+	{Name: "cmapi_cookie_privacy", Role: "consent", Platform: "TrustArc"},
+	{Name: "__cmpconsentx", Prefix: true, Role: "consent", Platform: "consentmanager"},
+	{Name: "__cmpcccx", Prefix: true, Role: "consent", Platform: "consentmanager"},
+	{Name: "consentUUID", Role: "consent", Platform: "Sourcepoint"},
+	{Name: "termly-consent-preferences", Role: "consent", Platform: "Termly"},
 }
+
+// consentPlatforms are the Open Cookie Database's platforms that are consent platforms:
+// their entries that record the visitor's choice are strictly necessary (Art. 29 WP
+// Opinion 04/2012, the "user-input" exemption).
+var consentPlatforms = map[string]bool{
+	"cookie law info": true, "cookieyes": true, "complianz": true, "cookiebot": true, "onetrust": true,
+	"osano": true, "consentmanager.net": true, "termly": true, "qookieqloud": true, "cookieconsent.io": true,
+	"didomi": true, "axeptio": true, "cookie first": true, "iubenda": true, "borlabs": true, "cookie script": true,
+	"privacypillar": true, "usercentrics": true, "cookie information": true, "trustarc": true, "sourcepoint": true,
+	"quantcast": true, "klaro": true, "termsfeed": true, "cookiehub": true, "civic": true,
+}
+
+// choiceWords are the words of a description that says an entry records the choice.
+var choiceWords = regexp.MustCompile(`(?i)consent|preference|choice|banner|cookie settings|opt[- ]?(in|out)`)
 
 // analyticsVendors are vendors whose cookies the database files as "Functional" although
 // they measure behaviour.
@@ -107,7 +141,7 @@ func run(in, out, version string) error {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	for _, want := range []string{"Platform", "Category", "Cookie / Data Key name", "Domain", "Retention period", "Data Controller", "Wildcard match"} {
+	for _, want := range []string{"Platform", "Category", "Description", "Cookie / Data Key name", "Domain", "Retention period", "Data Controller", "Wildcard match"} {
 		if _, ok := col[want]; !ok {
 			return fmt.Errorf("read database %s: no column %q", in, want)
 		}
@@ -135,6 +169,10 @@ func run(in, out, version string) error {
 			LifetimeDays: lifetime(r[col["Retention period"]]),
 		}
 		e.Purpose = purpose(r[col["Category"]], e.Vendor)
+		if consentPlatforms[strings.ToLower(strings.TrimSpace(e.Platform))] && choiceWords.MatchString(r[col["Description"]]) &&
+			e.Purpose != "marketing" && e.Purpose != "analytics" {
+			e.Purpose, e.Role = "necessary", "consent"
+		}
 		key := e.Name + "|" + e.Domain
 		if seen[key] {
 			continue

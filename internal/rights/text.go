@@ -1,0 +1,96 @@
+package rights
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteJSON writes the plan as indented JSON.
+func WriteJSON(w io.Writer, p *Plan) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(p); err != nil {
+		return fmt.Errorf("write rights plan: %w", err)
+	}
+	return nil
+}
+
+// WriteTable writes the plan for people: per database the reachability of each personal
+// table, then per subject key the access reads, the erasure order and the restrictions.
+func WriteTable(w io.Writer, p *Plan) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, db := range p.Databases {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "db:%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
+			db.Name, db.Reachable, db.Judged, db.PersonalReachable, db.Personal)
+		if len(db.Roots) == 0 {
+			fmt.Fprintln(tw, "  no subject key: none declared and no personal table that others refer to")
+		}
+		for _, r := range db.Roots {
+			how := "declared"
+			if r.Inferred {
+				how = "inferred from the foreign keys"
+			}
+			if r.Missing {
+				how += "; the key column is not in the table"
+			}
+			fmt.Fprintf(tw, "  subject key\t%s.%s\t(%s)\n", r.Table, r.Key, how)
+		}
+		fmt.Fprintln(tw, "\n  TABLE\tDATASET\tREACHABLE\tFROM\tKINDS")
+		for _, t := range db.Tables {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", t.Table, yesNo(t.Dataset), yesNo(t.Reachable), dash(t.Root),
+				dash(strings.Join(t.Kinds, ", ")))
+		}
+		for _, s := range db.Subjects {
+			fmt.Fprintf(tw, "\n  subject %s.%s\n", s.Root.Table, s.Root.Key)
+			fmt.Fprintln(tw, "  access: read\tJOIN PATH")
+			for _, a := range s.Access {
+				fmt.Fprintf(tw, "    %s\t%s\n", a.Table, a.Join)
+			}
+			fmt.Fprintln(tw, "  erasure, in this order:\tACTION\tVIA\tWHY")
+			for n, e := range s.Erasure {
+				fmt.Fprintf(tw, "    %d. %s\t%s\t%s\t%s\n", n+1, e.Table, e.Action, dash(e.Via), e.Note)
+			}
+			if len(s.Restricted) > 0 {
+				fmt.Fprintln(tw, "  restricted, not erased:")
+				for _, r := range s.Restricted {
+					if r.Because != "" && r.Retention == "" {
+						fmt.Fprintf(tw, "    %s\t%s\n", r.Table, r.Rows)
+						continue
+					}
+					if r.Because != "" {
+						fmt.Fprintf(tw, "    %s\tretention %s: %s\n", r.Table, r.Retention, r.Rows)
+						continue
+					}
+					fmt.Fprintf(tw, "    %s\tretention %s (min %s): %s\n", r.Table, r.Retention, r.Min, r.Rows)
+				}
+			}
+		}
+	}
+	if len(p.Databases) == 0 {
+		fmt.Fprintln(tw, "no database collected")
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write rights plan: %w", err)
+	}
+	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
