@@ -285,6 +285,22 @@ var ui = map[string]map[string]string{
 		"ropa.src.waived":           "Waived",
 		"nav.ropa":                  "Record of processing",
 		"matrix.reachable":          "%s: %d of %d personal tables reachable",
+
+		// The status of an Art. 28(3) element and a person's review of it.
+		"element.found":                   "found",
+		"element.missing":                 "missing",
+		"element.referenced_not_supplied": "referenced, not supplied",
+		"element.conflict":                "found, with a conflicting provision",
+		"element.confirmed":               "confirmed",
+		"inventory.conflict_at":           "conflicting provision",
+		"inventory.confirmed_by":          "confirmed by",
+		"inventory.on":                    "on",
+		"inventory.disagrees":             "reviewer places it elsewhere:",
+		"inventory.anchor_gone":           "the reviewer's anchor is no longer in the document",
+		"inventory.review":                "Reviewed by",
+		"inventory.review_lapsed":         "review lapsed, the document has changed",
+		"inventory.standard":              "Standard text",
+		"inventory.departures":            "departs from the standard in",
 	},
 	LangNorwegian: {
 		"report.title":              "Rapport om personvernetterlevelse",
@@ -554,6 +570,22 @@ var ui = map[string]map[string]string{
 		"ropa.src.waived":           "Unntatt",
 		"nav.ropa":                  "Behandlingsprotokoll",
 		"matrix.reachable":          "%s: %d av %d tabeller med personopplysninger nås",
+
+		// The status of an Art. 28(3) element and a person's review of it.
+		"element.found":                   "funnet",
+		"element.missing":                 "mangler",
+		"element.referenced_not_supplied": "henvist til, ikke levert",
+		"element.conflict":                "funnet, med en motstridende bestemmelse",
+		"element.confirmed":               "bekreftet",
+		"inventory.conflict_at":           "motstridende bestemmelse",
+		"inventory.confirmed_by":          "bekreftet av",
+		"inventory.on":                    "den",
+		"inventory.disagrees":             "gjennomgangen plasserer det et annet sted:",
+		"inventory.anchor_gone":           "ankeret fra gjennomgangen finnes ikke lenger i dokumentet",
+		"inventory.review":                "Gjennomgått av",
+		"inventory.review_lapsed":         "gjennomgangen er utløpt, dokumentet er endret",
+		"inventory.standard":              "Standardtekst",
+		"inventory.departures":            "avviker fra standarden i",
 	},
 }
 

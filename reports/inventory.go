@@ -51,6 +51,11 @@ type procView struct {
 	Signed, Expires, DatesFrom           string
 	Clauses                              []clauseView
 	Found, Total                         int
+	// Standard is the standard text the agreement is built on, when vern recognises one.
+	Standard *evidence.StandardText
+	// Reviewed is "by, date" of the registry's review block; ReviewLapsed when it lapsed.
+	ReviewBy, ReviewDate string
+	ReviewLapsed         bool
 }
 
 type clauseView struct {
@@ -59,6 +64,38 @@ type clauseView struct {
 	Page, Line     int
 	Excerpt        string
 	Missing        []string
+	// Status is the element's status (evidence.Element* constants), derived from Found and
+	// Negated for evidence written before statuses were kept.
+	Status, Class string
+	Document      string
+	// Conflict is the provision refusing what Page and Line grant.
+	Conflict *evidence.Location
+	// Review is the reviewer's reading beside vern's own.
+	Review *evidence.ElementReview
+}
+
+// elementStatus is an element's status, read from its flags when the evidence predates it.
+func elementStatus(e evidence.Element) string {
+	switch {
+	case e.Status != "":
+		return e.Status
+	case e.Found && e.Negated:
+		return evidence.ElementConflict
+	case e.Found:
+		return evidence.ElementFound
+	}
+	return evidence.ElementMissing
+}
+
+// statusClass is the badge colour of an element's status.
+func statusClass(status string) string {
+	switch status {
+	case evidence.ElementFound, evidence.ElementConfirmed:
+		return "ok"
+	case evidence.ElementReferenced, evidence.ElementConflict:
+		return "partial"
+	}
+	return "failed"
 }
 
 type siteView struct {
@@ -211,7 +248,12 @@ func procsFrom(p *evidence.Processors, ev *evidence.Evidence) *procsView {
 				pv.Found++
 			}
 			pv.Clauses = append(pv.Clauses, clauseView{ID: el, Found: e.Found && !e.Negated, Negated: e.Negated, Page: e.Page,
-				Line: e.Line, Excerpt: e.Excerpt, Missing: e.Missing})
+				Line: e.Line, Excerpt: e.Excerpt, Missing: e.Missing, Status: elementStatus(e), Class: statusClass(elementStatus(e)), Document: e.Document,
+				Conflict: e.Conflict, Review: e.Review})
+		}
+		pv.Standard = r.Standard
+		if r.Review != nil {
+			pv.ReviewBy, pv.ReviewDate, pv.ReviewLapsed = r.Review.By, r.Review.Date, r.Review.Stale
 		}
 		v.Rows = append(v.Rows, pv)
 	}

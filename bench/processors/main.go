@@ -5,6 +5,7 @@
 //
 //	go run ./bench/processors [--corpus DIR] [--labels FILE] [--split tune|heldout|all] [-v]
 //	go run ./bench/processors --fingerprint EURLEX.md --module TWO --id ID --name NAME --source SRC
+//	go run ./bench/processors --fingerprint-915 OJ.txt --id ID --name NAME --source SRC
 //
 // The corpus defaults to ../shared/corpus/dpa beside the repository, the labels to
 // collectors/processors/testdata/real-labels.json. With -v every miss is listed (document,
@@ -65,7 +66,14 @@ func main() {
 	id := flag.String("id", "", "with --fingerprint: the standard's id")
 	name := flag.String("name", "", "with --fingerprint: the standard's name")
 	source := flag.String("source", "", "with --fingerprint: where the text came from")
+	fp915 := flag.String("fingerprint-915", "", "write the fingerprints of the Commission's Art. 28(7) clauses (the Official Journal text of the Annex to Decision 2021/915) to stdout instead of scoring")
 	flag.Parse()
+	if *fp915 != "" {
+		if err := fingerprintOJ915(os.Stdout, *fp915, *id, *name, *source); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *fingerprint != "" {
 		if err := fingerprintEURLex(os.Stdout, *fingerprint, *module, *id, *name, *source); err != nil {
 			log.Fatal(err)

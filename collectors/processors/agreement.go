@@ -104,7 +104,8 @@ func judge(docs []docLines, role string) judgement {
 		}
 	}
 	j.elements = detect(j.sents, role, j.langs, names)
-	j.standard = recogniseStandard(j.sents)
+	j.standard = recogniseStandard(j.sents, names)
+	locateByStandard(j.elements, j.standard)
 	return j
 }
 

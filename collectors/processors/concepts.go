@@ -25,6 +25,19 @@ type conceptRule struct {
 
 // elementRules are the concept rules per element; d has its parts in partRules instead.
 var elementRules = map[string][]conceptRule{
+	// Art. 26(1) and (2) between joint controllers: the allocation of responsibilities,
+	// who answers the data subjects and informs them, and the essence made available.
+	"responsibilities": {
+		{all: []string{"allocation"}, self: true},
+		{all: []string{"joint_control", "responsibility"}, self: true},
+	},
+	"rights_information": {
+		{all: []string{"rights_or_requests", "data_subject", "obliges"}, self: true},
+		{all: []string{"inform_subjects", "obliges"}, self: true},
+	},
+	"essence": {
+		{all: []string{"essence", "made_available"}, self: true},
+	},
 	"subject_matter": {
 		{all: []string{"subject_matter"}, none: []string{"governing_law"}, self: true},
 		{all: []string{"subject_matter"}, none: []string{"governing_law"}, label: true},
@@ -48,6 +61,7 @@ var elementRules = map[string][]conceptRule{
 	},
 	"data_subjects": {
 		{all: []string{"data_subjects"}, self: true},
+		{all: []string{"subjects_are"}, none: []string{"rights_or_requests", "generic_subject"}, self: true},
 		{all: []string{"data_subjects"}, label: true},
 		{all: []string{"subjects_label"}, none: []string{"rights_or_requests"}, label: true, short: true},
 	},
@@ -188,6 +202,9 @@ var determiners = map[string]bool{"this": true, "these": true, "denne": true, "d
 // determined reports whether a determiner stands at most three tokens before at (or the
 // token itself is the agreement named alone, "Avtalen", "Aftalen", "Avtalet").
 func determined(toks []string, at int) bool {
+	if at < len(toks) && determiners[toks[at]] {
+		return true // the concept's own phrase opens with it ("these terms")
+	}
 	for k := at - 1; k >= 0 && k >= at-3; k-- {
 		if determiners[toks[k]] {
 			return true

@@ -144,3 +144,20 @@ func TestHeldOut(t *testing.T) {
 		t.Errorf("held-out precision %.3f / recall %.3f below the floor 0.9 / 0.8", precision, recall)
 	}
 }
+
+// TestWordListsAlone judges the in-house corpus with the word lists alone, the phrase
+// patterns of clauses/1 switched off: every element present is found and none absent. It
+// does not run in parallel, so no other test reads the switch while it is off.
+func TestWordListsAlone(t *testing.T) {
+	phrasePatterns = false
+	defer func() { phrasePatterns = true }()
+	for name, tc := range loadCorpus(t) {
+		got, _ := detectFile(t, "corpus", name, tc.Role)
+		absent := set(tc.Absent)
+		for _, id := range ElementIDs(tc.Role) {
+			if e := got[id]; e.Found == absent[id] {
+				t.Errorf("%s: %s found=%v without the phrase patterns, want %v", name, id, e.Found, !absent[id])
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,6 +30,10 @@ type standard struct {
 	// clauses in the standard's order, each with its sentences' fingerprints.
 	clauses []standardClause
 	total   int
+	// carries maps an Art. 28(3) element to the clauses of the standard that carry it
+	// ("# carries: a<TAB>Clause 7.1(a)" in the file): an agreement built on the standard
+	// has the element where it has those clauses.
+	carries map[string][]string
 }
 
 type standardClause struct {
@@ -106,6 +111,14 @@ func loadStandards(fsys fs.FS) ([]standard, error) {
 				st.id = strings.TrimSpace(strings.TrimPrefix(line, "# id:"))
 			case strings.HasPrefix(line, "# name:"):
 				st.name = strings.TrimSpace(strings.TrimPrefix(line, "# name:"))
+			case strings.HasPrefix(line, "# carries:"):
+				el, clause, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "# carries:")), "\t")
+				if ok && !strings.Contains(el, " ") {
+					if st.carries == nil {
+						st.carries = map[string][]string{}
+					}
+					st.carries[el] = append(st.carries[el], clause)
+				}
 			case line == "" || strings.HasPrefix(line, "#"):
 			default:
 				clause, hash, ok := strings.Cut(line, "\t")
@@ -127,6 +140,13 @@ func loadStandards(fsys fs.FS) ([]standard, error) {
 		if st.id == "" || st.total == 0 {
 			return nil, fmt.Errorf("%s: no id or no fingerprints", name)
 		}
+		for el, clauses := range st.carries {
+			for _, c := range clauses {
+				if !slices.ContainsFunc(st.clauses, func(sc standardClause) bool { return sc.name == c }) {
+					return nil, fmt.Errorf("%s: %s is carried by %s, a clause with no fingerprints", name, el, c)
+				}
+			}
+		}
 		out = append(out, st)
 	}
 	return out, nil
@@ -136,11 +156,25 @@ func loadStandards(fsys fs.FS) ([]standard, error) {
 // sentences it carries most, when it carries at least a third of them. Its clauses are
 // located at their first sentence found; a clause none of whose sentences is found is a
 // departure (left out or rewritten).
-func recogniseStandard(sents []sentence) *evidence.StandardText {
-	return recogniseAmong(standards, sents)
+func recogniseStandard(sents []sentence, names []string) *evidence.StandardText {
+	r := recogniseAmong(standards, sents)
+	if r.StandardText != nil && len(names) > 1 {
+		for c, loc := range r.Clauses {
+			loc.Document = names[r.docs[c]]
+			r.Clauses[c] = loc
+		}
+	}
+	return r.StandardText
 }
 
-func recogniseAmong(ss []standard, sents []sentence) *evidence.StandardText {
+// recognised is a recognised standard with, per located clause, the index of the file
+// that has it.
+type recognised struct {
+	*evidence.StandardText
+	docs map[string]int
+}
+
+func recogniseAmong(ss []standard, sents []sentence) recognised {
 	at := map[string]sentence{}
 	for _, s := range sents {
 		if s.heading {
@@ -152,9 +186,9 @@ func recogniseAmong(ss []standard, sents []sentence) *evidence.StandardText {
 			}
 		}
 	}
-	var best *evidence.StandardText
+	var best recognised
 	for _, st := range ss {
-		r := &evidence.StandardText{ID: st.id, Name: st.name, Total: st.total, Clauses: map[string]evidence.Location{}}
+		r := recognised{&evidence.StandardText{ID: st.id, Name: st.name, Total: st.total, Clauses: map[string]evidence.Location{}}, map[string]int{}}
 		for _, c := range st.clauses {
 			found := false
 			for _, h := range c.hashes {
@@ -163,6 +197,7 @@ func recogniseAmong(ss []standard, sents []sentence) *evidence.StandardText {
 					if !found {
 						loc := located(evidence.Element{}, s)
 						r.Clauses[c.name] = evidence.Location{Page: loc.Page, Line: loc.Line, Excerpt: loc.Excerpt}
+						r.docs[c.name] = s.doc
 						found = true
 					}
 				}
@@ -174,7 +209,21 @@ func recogniseAmong(ss []standard, sents []sentence) *evidence.StandardText {
 		if 3*r.Matched < st.total {
 			continue
 		}
-		if best == nil || r.Matched*best.Total > best.Matched*r.Total {
+		for el, clauses := range st.carries {
+			all := true
+			for _, c := range clauses {
+				if _, ok := r.Clauses[c]; !ok {
+					all = false
+				}
+			}
+			if all {
+				if r.Elements == nil {
+					r.Elements = map[string]string{}
+				}
+				r.Elements[el] = clauses[0]
+			}
+		}
+		if best.StandardText == nil || r.Matched*best.Total > best.Matched*r.Total {
 			best = r
 		}
 	}
@@ -193,4 +242,26 @@ func DocumentFingerprints(format string, data []byte) []string {
 		out = append(out, TextFingerprints(s.raw)...)
 	}
 	return out
+}
+
+// locateByStandard places, in an agreement built on a standard text, each element at the
+// standard's clause that carries it, when the agreement has that clause in the standard's
+// words: the Commission's clauses carry (a)-(h) by design, one clause each, so the clause is
+// the place an auditor cites, even where the detector read the element in a neighbouring
+// sentence (7.4(b)'s access rule for security, 7.7(e)'s erase-or-return for (g)). An element
+// whose clause the agreement departs from, and a conflict, are left as the detector read
+// them.
+func locateByStandard(els map[string]evidence.Element, st *evidence.StandardText) {
+	if st == nil {
+		return
+	}
+	for el, clause := range st.Elements {
+		e, ok := els[el]
+		if !ok || e.Status == evidence.ElementConflict || e.Negated {
+			continue
+		}
+		loc := st.Clauses[clause]
+		els[el] = evidence.Element{Found: true, Status: evidence.ElementFound, Document: loc.Document,
+			Page: loc.Page, Line: loc.Line, Excerpt: loc.Excerpt, Review: e.Review}
+	}
 }

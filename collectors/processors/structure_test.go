@@ -27,6 +27,31 @@ func TestReadingStructure(t *testing.T) {
 			id:   "e", status: evidence.ElementFound, line: 5,
 		},
 		{
+			name: "termination (opsigelse) ends the processing for deletion",
+			text: "# Databehandleraftale\n\n## 9. Sletning\n\nVed opsigelse af aftalen sletter databehandleren alle personoplysninger.\n",
+			id:   "g", status: evidence.ElementFound, line: 5,
+		},
+		{
+			name: "a definition naming the agreement's people carries the data subjects",
+			text: "# Databehandleravtale\n\n## 1. Definisjoner\n\n- Tjenesten: nettbutikken som leveres etter hovedavtalen.\n- Registrerte: Kundens sluttkunder og ansatte som bruker tjenesten.\n",
+			id:   "data_subjects", status: evidence.ElementFound, line: 6,
+		},
+		{
+			name: "a quoted definition naming the people carries the data subjects",
+			text: "# Agreement\n\n## 1. Definitions\n\n\"Data Subjects\" means the customer's employees and the end users of the service.\n",
+			id:   "data_subjects", status: evidence.ElementFound, line: 5,
+		},
+		{
+			name: "the Regulation's definition of data subject is no category",
+			text: "# Agreement\n\n## 1. Definitions\n\n\"Data Subject\" means an identified or identifiable natural person.\n",
+			id:   "data_subjects", status: evidence.ElementMissing,
+		},
+		{
+			name: "a definition of data subjects carries no other element",
+			text: "# Agreement\n\n## 1. Definitions\n\n\"Data Subjects\" means the customer's employees whose personal data the processor deletes at the end of the services.\n",
+			id:   "g", status: evidence.ElementMissing,
+		},
+		{
 			name: "a heading alone grants no clause",
 			text: "# Databehandleravtale\n\n## 8. Revisjon\n\nNærmere vilkår avtales senere.\n",
 			id:   "h", status: evidence.ElementMissing,
@@ -65,6 +90,16 @@ func TestReadingStructure(t *testing.T) {
 			name: "a particular in an annex on file is found there",
 			text: "# Agreement\n\nThe categories of data subjects are described in Annex 2.\n\n# Annex 2\n\nCategories of data subjects: the customer's employees.\n",
 			id:   "data_subjects", status: evidence.ElementFound, line: 7,
+		},
+		{
+			name: "a particular left to the privacy policy is referenced",
+			text: "# Agreement\n\nFor the types of personal data processed, we refer to our Privacy Policy, which can be found on our website.\n",
+			id:   "data_types", status: evidence.ElementReferenced, line: 3,
+		},
+		{
+			name: "a particular left to the main agreement is referenced",
+			text: "# Databehandleravtale\n\nKategorier av registrerte fremgår av hovedavtalen.\n",
+			id:   "data_subjects", status: evidence.ElementReferenced, line: 3,
 		},
 		{
 			name: "a template blank is no particular",
@@ -122,5 +157,27 @@ func TestReadingStructure(t *testing.T) {
 				t.Errorf("excerpt %q", got.Excerpt)
 			}
 		})
+	}
+}
+
+// TestExternalDocumentOnFile: a reference to the privacy policy is answered when the
+// privacy policy is one of the agreement's files.
+func TestExternalDocumentOnFile(t *testing.T) {
+	t.Parallel()
+	main := Source{Name: "dpa.md", Data: []byte("# Agreement\n\nFor the types of personal data processed, we refer to our Privacy Policy.\n")}
+	policy := Source{Name: "privacy.md", Data: []byte("# Privacy Policy\n\nTypes of personal data: name, e-mail address and order history.\n")}
+	alone, err := ReadAgreement([]Source{main}, "processor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := alone.Elements["data_types"]; e.Status != evidence.ElementReferenced {
+		t.Errorf("alone, data_types = %+v, want referenced_not_supplied", e)
+	}
+	both, err := ReadAgreement([]Source{main, policy}, "processor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := both.Elements["data_types"]; e.Status != evidence.ElementFound || e.Document != "privacy.md" {
+		t.Errorf("with the policy, data_types = %+v, want found in privacy.md", e)
 	}
 }

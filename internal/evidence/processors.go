@@ -65,6 +65,9 @@ type StandardText struct {
 	Clauses map[string]Location `json:"clauses,omitempty"`
 	// Departures lists the standard's clauses the agreement does not have in its words.
 	Departures []string `json:"departures,omitempty"`
+	// Elements maps an Art. 28(3) element to the standard's clause that carries it, for the
+	// clauses the agreement has in the standard's words.
+	Elements map[string]string `json:"elements,omitempty"`
 }
 
 // Review is the registry's review of the agreement: who read it, when, and whether the
