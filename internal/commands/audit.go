@@ -5,6 +5,7 @@ import (
 
 	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/audit"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 )
@@ -14,6 +15,7 @@ type auditFlags struct {
 	out     string
 	browser string
 	report  reportFlags
+	chain   chainFlags
 }
 
 func newAuditCmd(g *globals) *cobra.Command {
@@ -35,11 +37,16 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			if err != nil {
 				return err
 			}
+			prevEv, key, err := f.chain.load()
+			if err != nil {
+				return err
+			}
 			res, err := audit.Run(cmd.Context(), audit.Options{
 				ConfigPath: f.config, OutDir: f.out, Formats: formats, FailOn: f.report.failOn,
 				Lang: f.report.lang, RulesDir: f.report.rulesDir, Now: now, Previous: prev,
 				ReportURL: f.report.reportURL, Collectors: collectors.All(),
 				Env: env, Version: version.Version, Log: g.entry(),
+				BeforeWrite: func(ev *evidence.Evidence) error { return f.chain.apply(ev, prevEv, key) },
 			})
 			if err != nil {
 				return err
@@ -55,6 +62,8 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 	cmd.Flags().StringVarP(&f.out, "out", "o", "out", "output folder")
 	cmd.Flags().StringVar(&f.browser, "browser", "chromium", "site collection mode: chromium, or none (headers only, recorded as partial)")
 	f.report.bind(cmd, true)
+	// --previous is the previous findings.json (what changed); the evidence chain has its own flag.
+	f.chain.bind(cmd, "previous-evidence")
 	return cmd
 }
 

@@ -6,7 +6,6 @@ import (
 	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/audit"
 	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 	"github.com/alarmlink/vern/reports"
@@ -37,22 +36,7 @@ code is the gate's.`,
 			if err != nil {
 				return err
 			}
-			var docs []*evidence.Evidence
-			for _, f := range files {
-				ev, err := evidence.Read(f)
-				if err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-				docs = append(docs, ev)
-			}
-			if waiversPath == "" {
-				for i, d := range docs {
-					if d.Hashes["waivers"] != docs[0].Hashes["waivers"] {
-						return usageErr("evaluate: %s was collected with other waivers than %s: collect every target with the same waivers.yaml, or pass --waivers", files[i], files[0])
-					}
-				}
-			}
-			ev, err := evidence.Merge(docs)
+			ev, err := audit.MergeFiles(files, audit.MergeOptions{SameWaivers: waiversPath == ""})
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
