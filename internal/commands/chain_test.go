@@ -113,12 +113,15 @@ func TestCollectChainVerify(t *testing.T) {
 
 	// The join shows the chain head in findings.json.
 	out := filepath.Join(dir, "joined")
-	if code, stdout, stderr := run(t, "evaluate", "--evidence", nights[2], "--out", out, "--format", "json"); code > exitcode.Findings {
+	if code, stdout, stderr := run(t, "evaluate", "--evidence", nights[2], "--out", out, "--format", "html,json"); code > exitcode.Findings {
 		t.Fatalf("evaluate: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	doc := readFindings(t, out)
 	if doc.Chain == nil || doc.Chain.Sequence != 3 || doc.Chain.Head != ev.SHA256 || doc.Chain.Previous != ev.Chain.Previous || doc.Chain.KeyID == "" {
 		t.Fatalf("findings chain head %+v, evidence %s", doc.Chain, ev.SHA256)
+	}
+	if html, err := os.ReadFile(filepath.Join(out, "report.html")); err != nil || !strings.Contains(string(html), "⛓ #3") || !strings.Contains(string(html), ev.SHA256) {
+		t.Fatalf("the report does not show the chain head (%v)", err)
 	}
 
 	// A missing night.
