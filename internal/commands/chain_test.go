@@ -176,3 +176,28 @@ func TestCollectPreviousOfOtherTargets(t *testing.T) {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
 }
+
+// TestAuditChainsEvidence: audit --previous-evidence links the new evidence to the last
+// audit's, and the findings name the chain head.
+func TestAuditChainsEvidence(t *testing.T) {
+	cfg, dir := processorsInventory(t)
+	first, second := filepath.Join(dir, "a1"), filepath.Join(dir, "a2")
+	if code, stdout, stderr := run(t, "audit", "--config", cfg, "--out", first, "--format", "json"); code > exitcode.Findings {
+		t.Fatalf("first audit: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	prev := filepath.Join(first, "evidence.json")
+	if code, stdout, stderr := run(t, "audit", "--config", cfg, "--out", second, "--format", "json", "--previous-evidence", prev); code > exitcode.Findings {
+		t.Fatalf("second audit: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	p, err := evidence.Read(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := readFindings(t, second)
+	if doc.Chain == nil || doc.Chain.Sequence != 2 || doc.Chain.Previous != p.SHA256 || doc.Chain.Head != doc.Hashes["evidence"] {
+		t.Fatalf("chain head %+v, previous %s", doc.Chain, p.SHA256)
+	}
+	if code, stdout, _ := run(t, "verify", prev, filepath.Join(second, "evidence.json")); code != exitcode.OK {
+		t.Fatalf("verify: exit %d\n%s", code, stdout)
+	}
+}

@@ -13,7 +13,7 @@ import (
 
 func newPlanCmd(g *globals) *cobra.Command {
 	var cfgPath, format string
-	index := -1
+	index, maxJobs := -1, plan.MaxMatrixJobs
 	cmd := &cobra.Command{
 		Use:   "plan --config vern.yaml [--format text|json|github-matrix] [--index N]",
 		Short: "List the targets to collect, for a CI matrix or a Kubernetes Indexed Job",
@@ -22,7 +22,8 @@ environment variables its settings read (names only: plan needs no secret and pr
 whether it needs Chromium, and a suggested parallelism.
 
 --format github-matrix prints one line of JSON for strategy.matrix
-(matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}), one entry per target.
+(matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}), one entry per target, or batches of
+targets when there are more than --max-jobs (default 256, GitHub's limit for one matrix).
 --index N prints only the name of target N: the mapping a Kubernetes Indexed Job uses with
 JOB_COMPLETION_INDEX (vern collect --target-index N does the same in one step).`,
 		Example: "  vern plan --config vern.yaml --format github-matrix\n  vern plan --config vern.yaml --index \"$JOB_COMPLETION_INDEX\"",
@@ -51,7 +52,10 @@ JOB_COMPLETION_INDEX (vern collect --target-index N does the same in one step).`
 				if len(p.Targets) == 0 {
 					return usageErr("plan: %s names no target: a matrix needs at least one", cfgPath)
 				}
-				b, err := json.Marshal(p.GitHubMatrix())
+				if maxJobs < 1 {
+					return usageErr("plan --max-jobs %d: give at least 1", maxJobs)
+				}
+				b, err := json.Marshal(p.GitHubMatrix(maxJobs))
 				if err != nil {
 					return err
 				}
@@ -76,6 +80,7 @@ JOB_COMPLETION_INDEX (vern collect --target-index N does the same in one step).`
 	}
 	cmd.Flags().StringVarP(&cfgPath, "config", "c", "vern.yaml", "inventory file (vern.yaml)")
 	cmd.Flags().StringVar(&format, "format", "text", "output: text, json or github-matrix")
+	cmd.Flags().IntVar(&maxJobs, "max-jobs", plan.MaxMatrixJobs, "github-matrix: at most this many entries; more targets are batched, several to an entry (GitHub runs at most 256 jobs from one matrix)")
 	cmd.Flags().IntVar(&index, "index", -1, "print only the name of the target at this index (0-based, JOB_COMPLETION_INDEX)")
 	return cmd
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,7 +78,7 @@ func TestLoad(t *testing.T) {
 		t.Errorf("parallelism %d chromium %v, want 6 true", p.Parallelism, p.Chromium)
 	}
 	b, _ := json.Marshal(p)
-	if m, _ := json.Marshal(p.GitHubMatrix()); strings.Contains(string(b)+string(m), "sentinel") {
+	if m, _ := json.Marshal(p.GitHubMatrix(0)); strings.Contains(string(b)+string(m), "sentinel") {
 		t.Fatal("the plan holds a secret's value")
 	}
 }
@@ -145,7 +146,7 @@ func TestGitHubMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(p.GitHubMatrix())
+	b, err := json.Marshal(p.GitHubMatrix(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,5 +173,50 @@ func TestSlug(t *testing.T) {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestGitHubMatrixBatches(t *testing.T) {
+	p := &Plan{}
+	for i := range 10 {
+		name := "db:d" + strconv.Itoa(i)
+		p.Targets = append(p.Targets, Target{Index: i, Name: name, Kind: "db", Slug: Slug(name), Secrets: []string{"PG_PASSWORD"}})
+	}
+	p.Targets = append(p.Targets, Target{Index: 10, Name: "site:a", Kind: "site", Slug: "site-a", Secrets: []string{}, Chromium: true})
+	cases := []struct {
+		name     string
+		maxJobs  int
+		entries  int
+		first    string
+		lastSlug string
+	}{
+		{"fits", 0, 11, "db:d0", "site-a"},
+		{"exactly", 11, 11, "db:d0", "site-a"},
+		{"batched by 3", 4, 4, "db:d0,db:d1,db:d2", "batch-003"},
+		{"one job", 1, 1, "db:d0,db:d1,db:d2,db:d3,db:d4,db:d5,db:d6,db:d7,db:d8,db:d9,site:a", "batch-000"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := p.GitHubMatrix(c.maxJobs)
+			if len(m.Include) != c.entries || m.Include[0].Target != c.first || m.Include[len(m.Include)-1].Slug != c.lastSlug {
+				t.Fatalf("%+v", m.Include)
+			}
+			covered := 0
+			for i, e := range m.Include {
+				covered += len(strings.Split(e.Target, ","))
+				if e.Index != i {
+					t.Errorf("entry %d has index %d", i, e.Index)
+				}
+				if strings.Contains(e.Target, "site:") != e.Chromium {
+					t.Errorf("entry %s: chromium %v", e.Target, e.Chromium)
+				}
+				if strings.Contains(e.Target, "db:") && e.Secrets != "PG_PASSWORD" {
+					t.Errorf("entry %s: secrets %q", e.Target, e.Secrets)
+				}
+			}
+			if covered != len(p.Targets) {
+				t.Errorf("the entries cover %d targets of %d", covered, len(p.Targets))
+			}
+		})
 	}
 }
