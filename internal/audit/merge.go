@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"crypto/ed25519"
 	"fmt"
 	"sort"
 	"strings"
@@ -13,6 +14,8 @@ type MergeOptions struct {
 	// SameWaivers requires every file to have been collected with the same waivers (the
 	// join applies the waivers recorded in the evidence).
 	SameWaivers bool
+	// Key, when set, must have signed every file (evaluate --key).
+	Key ed25519.PublicKey
 }
 
 // MergeFiles joins evidence files collected separately (a CI matrix or a Kubernetes Indexed
@@ -34,6 +37,11 @@ func MergeFiles(paths []string, opts MergeOptions) (*evidence.Evidence, error) {
 		e, err := evidence.Read(p)
 		if err != nil {
 			return nil, err
+		}
+		if opts.Key != nil {
+			if err := evidence.CheckSignature(e, opts.Key); err != nil {
+				return nil, fmt.Errorf("merge evidence: %s: signature: %w", p, err)
+			}
 		}
 		if len(paths) == 1 {
 			return e, nil

@@ -124,6 +124,18 @@ func TestCollectChainVerify(t *testing.T) {
 		t.Fatalf("the report does not show the chain head (%v)", err)
 	}
 
+	// The join with --key refuses unsigned evidence, naming the file.
+	unsigned := filepath.Join(dir, "unsigned")
+	if code, _, _ := run(t, "collect", "--config", cfg, "--out", unsigned); code != exitcode.OK {
+		t.Fatal("collect unsigned")
+	}
+	if code, _, stderr := run(t, "evaluate", "--key", pub, "--out", t.TempDir(), "--format", "json", filepath.Join(unsigned, "evidence.json")); code != exitcode.Usage || !strings.Contains(stderr, "unsigned/evidence.json") || !strings.Contains(stderr, "not signed") {
+		t.Fatalf("evaluate --key of unsigned evidence: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "evaluate", "--key", pub, "--out", t.TempDir(), "--format", "json", nights[2]); code > exitcode.Findings {
+		t.Fatalf("evaluate --key of signed evidence: exit %d, %s", code, stderr)
+	}
+
 	// A missing night.
 	code, stdout, _ = run(t, "verify", "--key", pub, nights[0], nights[2])
 	if code != exitcode.Findings || !strings.Contains(stdout, "missing night") || !strings.Contains(stdout, nights[2]) {

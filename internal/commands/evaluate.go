@@ -6,6 +6,7 @@ import (
 	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/audit"
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 	"github.com/alarmlink/vern/reports"
@@ -13,7 +14,7 @@ import (
 
 func newEvaluateCmd(g *globals) *cobra.Command {
 	var files []string
-	var out, waiversPath string
+	var out, waiversPath, keyPath string
 	var rf reportFlags
 	cmd := &cobra.Command{
 		Use:   "evaluate --evidence F [F...] --out DIR",
@@ -36,7 +37,13 @@ code is the gate's.`,
 			if err != nil {
 				return err
 			}
-			ev, err := audit.MergeFiles(files, audit.MergeOptions{SameWaivers: waiversPath == ""})
+			opts := audit.MergeOptions{SameWaivers: waiversPath == ""}
+			if keyPath != "" {
+				if opts.Key, err = evidence.ReadPublicKey(keyPath); err != nil {
+					return exitcode.Wrap(exitcode.Usage, err)
+				}
+			}
+			ev, err := audit.MergeFiles(files, opts)
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
@@ -78,6 +85,7 @@ code is the gate's.`,
 	cmd.Flags().StringSliceVarP(&files, "evidence", "e", nil, "evidence file(s) to evaluate (repeatable)")
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "output folder")
 	cmd.Flags().StringVar(&waiversPath, "waivers", "", "waivers.yaml to apply instead of the waivers recorded in the evidence")
+	cmd.Flags().StringVar(&keyPath, "key", "", "ed25519 public key (PEM) every evidence file must be signed with (collect --sign-key)")
 	rf.bind(cmd, true)
 	return cmd
 }
