@@ -125,6 +125,7 @@ type htmlView struct {
 	Chart                               chartView
 	HaveEvidence                        bool
 	EvidenceHash                        string
+	Chain                               *findings.ChainHead
 	Hashes                              []kv
 	Targets                             []targetView
 	Matrix                              []*matrixSection
@@ -201,6 +202,7 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 	if v.EvidenceHash == "" {
 		v.EvidenceHash = doc.Hashes["evidence"]
 	}
+	v.Chain = doc.Chain
 	for _, k := range sortedKeys(doc.Hashes) {
 		v.Hashes = append(v.Hashes, kv{k, doc.Hashes[k]})
 	}

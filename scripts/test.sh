@@ -17,5 +17,8 @@ fi
 echo "== go vet"
 go vet ./...
 
+echo "== actionlint (workflows, and action.yml through the workflows that use it)"
+go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -color=false
+
 echo "== go test -race"
 go test -race -count=1 -timeout 25m ./...

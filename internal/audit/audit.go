@@ -37,6 +37,10 @@ type Options struct {
 	// ReportURL links to where the HTML report is published.
 	ReportURL string
 
+	// BeforeWrite, when set, runs on the collected evidence before it is written: it links
+	// it to the previous evidence and signs it (audit --previous-evidence, --sign-key).
+	BeforeWrite func(*evidence.Evidence) error
+
 	Collectors []collect.Collector
 	Env        collect.Env
 	Targets    []string
@@ -73,6 +77,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := Interrupted(ctx); err != nil {
 		return nil, err
+	}
+	if opts.BeforeWrite != nil {
+		if err := opts.BeforeWrite(ev); err != nil {
+			return nil, err
+		}
 	}
 	res := &Result{Evidence: ev}
 	evPath := filepath.Join(opts.OutDir, "evidence.json")

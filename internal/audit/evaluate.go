@@ -90,7 +90,7 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 	if fs == nil {
 		fs = []findings.Finding{}
 	}
-	return &findings.Document{
+	doc := &findings.Document{
 		VernVersion:   opts.VernVersion,
 		EvaluatedAt:   now.UTC(),
 		CollectedAt:   ev.CollectedAt.UTC(),
@@ -102,7 +102,24 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 		Targets:       targets,
 		WaiverNotes:   findings.WaiverNoteTexts(notes),
 		WaiverNotices: notes,
-	}, nil
+		Chain:         chainHead(ev),
+	}
+	return doc, nil
+}
+
+// chainHead is the evidence's place in its chain, for findings.json and the report.
+func chainHead(ev *evidence.Evidence) *findings.ChainHead {
+	if ev.Chain == nil && ev.Signature == nil {
+		return nil
+	}
+	h := &findings.ChainHead{Sequence: ev.ChainSequence(), Head: ev.SHA256}
+	if ev.Chain != nil {
+		h.Previous, h.Parts = ev.Chain.Previous, ev.Chain.Parts
+	}
+	if ev.Signature != nil {
+		h.KeyID = ev.Signature.KeyID
+	}
+	return h
 }
 
 func targetStatuses(ev *evidence.Evidence, expected []string) []findings.TargetStatus {

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/internal/audit"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 )
@@ -13,6 +14,7 @@ type auditFlags struct {
 	out     string
 	browser string
 	report  reportFlags
+	chain   chainFlags
 }
 
 func newAuditCmd(g *globals) *cobra.Command {
@@ -34,11 +36,16 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			if err != nil {
 				return err
 			}
+			prevEv, key, err := f.chain.load()
+			if err != nil {
+				return err
+			}
 			res, err := audit.Run(cmd.Context(), audit.Options{
 				ConfigPath: f.config, OutDir: f.out, Formats: formats, FailOn: f.report.failOn,
 				Lang: f.report.lang, RulesDir: f.report.rulesDir, Now: now, Previous: prev,
 				ReportURL: f.report.reportURL, Collectors: g.collectors(),
 				Env: env, Version: version.Version, Log: g.entry(),
+				BeforeWrite: func(ev *evidence.Evidence) error { return f.chain.apply(ev, prevEv, key) },
 			})
 			if err != nil {
 				return err
@@ -54,6 +61,8 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 	cmd.Flags().StringVarP(&f.out, "out", "o", "out", "output folder")
 	cmd.Flags().StringVar(&f.browser, "browser", "chromium", "site collection mode: chromium, or none (headers only, recorded as partial)")
 	f.report.bind(cmd, true)
+	// --previous is the previous findings.json (what changed); the evidence chain has its own flag.
+	f.chain.bind(cmd, "previous-evidence")
 	return cmd
 }
 

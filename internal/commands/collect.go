@@ -17,6 +17,8 @@ import (
 func newCollectCmd(g *globals) *cobra.Command {
 	var cfgPath, out, browser string
 	var targets []string
+	var chain chainFlags
+	targetIndex := -1
 	cmd := &cobra.Command{
 		Use:   "collect --config vern.yaml --out DIR [--target NAME]",
 		Short: "Snapshot the targets into DIR/evidence.json, without evaluating",
@@ -35,12 +37,26 @@ Exits 3 when a target could not be collected.`,
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
+			if cmd.Flags().Changed("target-index") {
+				name, err := targetAt(cfgPath, targetIndex)
+				if err != nil {
+					return err
+				}
+				targets = append(targets, name)
+			}
+			prev, key, err := chain.load()
+			if err != nil {
+				return err
+			}
 			ev, err := collect.Run(cmd.Context(), cfg, g.collectors(), env,
 				collect.Options{Targets: targets, VernVersion: version.Version})
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
 			if err := audit.Interrupted(cmd.Context()); err != nil {
+				return err
+			}
+			if err := chain.apply(ev, prev, key); err != nil {
 				return err
 			}
 			path := filepath.Join(out, "evidence.json")
@@ -61,6 +77,8 @@ Exits 3 when a target could not be collected.`,
 	cmd.Flags().StringVarP(&cfgPath, "config", "c", "vern.yaml", "inventory file (vern.yaml)")
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "output folder")
 	cmd.Flags().StringSliceVarP(&targets, "target", "t", nil, "collect only these targets (repeatable): db:<name>, site:<host>, processors")
+	cmd.Flags().IntVar(&targetIndex, "target-index", -1, "collect only the target at this index of `vern plan` (a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)")
+	chain.bind(cmd, "previous")
 	cmd.Flags().StringVar(&browser, "browser", "chromium", "site collection mode: chromium, or none (headers only, recorded as partial)")
 	return cmd
 }

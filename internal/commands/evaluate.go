@@ -14,7 +14,7 @@ import (
 
 func newEvaluateCmd(g *globals) *cobra.Command {
 	var files []string
-	var out, waiversPath string
+	var out, waiversPath, keyPath string
 	var rf reportFlags
 	cmd := &cobra.Command{
 		Use:   "evaluate --evidence F [F...] --out DIR",
@@ -37,22 +37,13 @@ code is the gate's.`,
 			if err != nil {
 				return err
 			}
-			var docs []*evidence.Evidence
-			for _, f := range files {
-				ev, err := evidence.Read(f)
-				if err != nil {
+			opts := audit.MergeOptions{SameWaivers: waiversPath == ""}
+			if keyPath != "" {
+				if opts.Key, err = evidence.ReadPublicKey(keyPath); err != nil {
 					return exitcode.Wrap(exitcode.Usage, err)
 				}
-				docs = append(docs, ev)
 			}
-			if waiversPath == "" {
-				for i, d := range docs {
-					if d.Hashes["waivers"] != docs[0].Hashes["waivers"] {
-						return usageErr("evaluate: %s was collected with other waivers than %s: collect every target with the same waivers.yaml, or pass --waivers", files[i], files[0])
-					}
-				}
-			}
-			ev, err := evidence.Merge(docs)
+			ev, err := audit.MergeFiles(files, opts)
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
@@ -94,6 +85,7 @@ code is the gate's.`,
 	cmd.Flags().StringSliceVarP(&files, "evidence", "e", nil, "evidence file(s) to evaluate (repeatable)")
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "output folder")
 	cmd.Flags().StringVar(&waiversPath, "waivers", "", "waivers.yaml to apply instead of the waivers recorded in the evidence")
+	cmd.Flags().StringVar(&keyPath, "key", "", "ed25519 public key (PEM) every evidence file must be signed with (collect --sign-key)")
 	rf.bind(cmd, true)
 	return cmd
 }

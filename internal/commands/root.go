@@ -145,6 +145,8 @@ Exit codes: 0 gate passed, 1 findings at or above --fail-on, 2 invalid input or 
 	root.AddCommand(
 		newAuditCmd(g),
 		newCollectCmd(g),
+		newPlanCmd(g),
+		newVerifyCmd(g),
 		newEvaluateCmd(g),
 		newReportCmd(g),
 		newIssuesCmd(g),

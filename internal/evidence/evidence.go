@@ -47,10 +47,17 @@ type Evidence struct {
 	// processors, waivers): sha256 hex of the canonical normalised form.
 	Hashes map[string]string `json:"hashes"`
 
+	// Chain links this evidence to the previous night's (collect --previous), so a folder
+	// of nightly evidence proves that no night is missing and no file was edited.
+	Chain *Chain `json:"chain,omitempty"`
+
 	Targets map[string]*Target `json:"targets"`
 
 	// SHA256 is the hash of the document's canonical form with this field empty.
 	SHA256 string `json:"sha256"`
+	// Signature is an ed25519 signature of SHA256 (collect --sign-key); it is outside the
+	// canonical form, like SHA256 itself.
+	Signature *Signature `json:"signature,omitempty"`
 }
 
 // Target is one collected target: db:<name>, site:<host> or processors.

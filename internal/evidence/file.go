@@ -7,23 +7,16 @@ import (
 	"path/filepath"
 )
 
-// Read loads an evidence file and checks its hash and schema version.
+// Read loads an evidence file streaming and checks its hash and schema version.
 func Read(path string) (*Evidence, error) {
-	b, err := os.ReadFile(path)
+	e, err := Load(path)
 	if err != nil {
-		return nil, fmt.Errorf("read evidence: %w", err)
-	}
-	var e Evidence
-	if err := json.Unmarshal(b, &e); err != nil {
-		return nil, fmt.Errorf("read evidence %s: not an evidence document: %w", path, err)
-	}
-	if e.SchemaVersion != SchemaVersion {
-		return nil, fmt.Errorf("read evidence %s: schema_version %q, this vern reads %q: collect again with this version", path, e.SchemaVersion, SchemaVersion)
+		return nil, err
 	}
 	if err := e.Verify(); err != nil {
 		return nil, fmt.Errorf("read evidence %s: %w", path, err)
 	}
-	return &e, nil
+	return e, nil
 }
 
 // Write seals the document and writes it atomically (a temporary file renamed into place),

@@ -12,6 +12,7 @@ import (
 func (e *Evidence) Canonical() ([]byte, error) {
 	c := *e
 	c.SHA256 = ""
+	c.Signature = nil
 	b, err := json.Marshal(&c)
 	if err != nil {
 		return nil, fmt.Errorf("canonical evidence: %w", err)
@@ -21,21 +22,21 @@ func (e *Evidence) Canonical() ([]byte, error) {
 
 // Seal computes and sets the document's hash.
 func (e *Evidence) Seal() error {
-	b, err := e.Canonical()
+	h, err := e.ContentHash()
 	if err != nil {
 		return err
 	}
-	e.SHA256 = HashBytes(b)
+	e.SHA256 = h
 	return nil
 }
 
 // Verify reports whether the stored hash matches the content.
 func (e *Evidence) Verify() error {
-	b, err := e.Canonical()
+	got, err := e.ContentHash()
 	if err != nil {
 		return err
 	}
-	if got := HashBytes(b); got != e.SHA256 {
+	if got != e.SHA256 {
 		return fmt.Errorf("evidence hash mismatch: stored %s, content %s (the file was edited after collection)", short(e.SHA256), short(got))
 	}
 	return nil

@@ -120,6 +120,22 @@ type Document struct {
 	// English; WaiverNotices says the same as data, for reports in other languages.
 	WaiverNotes   []string     `json:"waiver_notes,omitempty"`
 	WaiverNotices []WaiverNote `json:"waiver_notices,omitempty"`
+	// Chain is the head of the evidence chain the findings were evaluated from, when the
+	// evidence was linked to a previous night's (collect --previous).
+	Chain *ChainHead `json:"chain,omitempty"`
+}
+
+// ChainHead names the evidence at the head of its chain: what `vern verify` starts from.
+type ChainHead struct {
+	// Sequence is the night's number in the chain (1 for the first).
+	Sequence int `json:"sequence"`
+	// Head is the evidence's sha256; Previous the sha256 of the evidence before it.
+	Head     string `json:"head"`
+	Previous string `json:"previous,omitempty"`
+	// Parts are the sha256 of the evidence files a fanned-out collection was joined from.
+	Parts []string `json:"parts,omitempty"`
+	// KeyID names the ed25519 key the evidence was signed with, if any.
+	KeyID string `json:"key_id,omitempty"`
 }
 
 // TargetStatus is a target's collection outcome as findings.json records it.
