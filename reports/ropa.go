@@ -201,6 +201,9 @@ func (ri *ropaInput) purposeRow(id string) *ropaRow {
 	row.Cells["purpose"] = pc
 
 	row.Cells["subjects"] = ri.notStated()
+	if len(p.Subjects) > 0 {
+		row.Cells["subjects"] = ri.declared(strings.Join(p.Subjects, "; "), p.Source)
+	}
 	row.Cells["data"] = ri.dataCell(p, datasets, dsRes)
 	row.Cells["recipients"] = ri.recipientsCell(id)
 	procs := ri.processorsFor(p.Categories)

@@ -385,3 +385,37 @@ func TestMatrixRightsUseReachability(t *testing.T) {
 		t.Errorf("access without the finding = %s, want broken", a.Status)
 	}
 }
+
+// TestRopaDataSubjects shows the data-subjects column as the declaration gives it, and as
+// not stated when the purpose names none.
+func TestRopaDataSubjects(t *testing.T) {
+	t.Parallel()
+	in := fixtureInput("en")
+	ev := *in.Evidence
+	ev.Declaration.Purposes = map[string]config.Purpose{}
+	for id, p := range in.Evidence.Declaration.Purposes {
+		ev.Declaration.Purposes[id] = p
+	}
+	p := ev.Declaration.Purposes["marketing"]
+	p.Subjects = []string{"newsletter subscribers", "customers"}
+	ev.Declaration.Purposes["marketing"] = p
+	in.Evidence = &ev
+	cells := map[string]*ropaCell{}
+	for _, r := range buildRopa(in, "en").Rows {
+		cells[r.ID] = r.Cells["subjects"]
+	}
+	cases := []struct {
+		name, purpose, text, status string
+	}{
+		{"named by the declaration", "marketing", "newsletter subscribers; customers", ropaDeclaration},
+		{"named nowhere", "customer_admin", tr("en", "ropa.notstated"), ropaNotStated},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cells[tc.purpose]
+			if c == nil || c.Text != tc.text || c.Status != tc.status {
+				t.Errorf("%s: %+v, want %q (%s)", tc.purpose, c, tc.text, tc.status)
+			}
+		})
+	}
+}

@@ -69,8 +69,11 @@ type Purpose struct {
 	Basis      string   `yaml:"basis,omitempty" json:"basis,omitempty"`
 	Interest   string   `yaml:"interest,omitempty" json:"interest,omitempty"`
 	Categories []string `yaml:"categories,omitempty" json:"categories,omitempty"`
-	Source     string   `yaml:"source,omitempty" json:"source,omitempty"`
-	BasisSrc   string   `yaml:"basis_source,omitempty" json:"basis_source,omitempty"`
+	// Subjects names the categories of data subjects, in the statement's words (customers,
+	// applicants, website visitors), when the statement gives them (Art. 30(1)(c)).
+	Subjects []string `yaml:"subjects,omitempty" json:"subjects,omitempty"`
+	Source   string   `yaml:"source,omitempty" json:"source,omitempty"`
+	BasisSrc string   `yaml:"basis_source,omitempty" json:"basis_source,omitempty"`
 }
 
 // Retention is a declared retention rule. Durations are written as "12 months", "5 years",
