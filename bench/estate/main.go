@@ -230,20 +230,7 @@ func dbName(i int) string { return fmt.Sprintf("%s%03d", prefix, i) }
 // writeInventory writes the Alarmlink example's files and a vern.yaml naming every database
 // (with the demo CRM's datasets) and site.
 func writeInventory(dir string, n int, urls []string) (string, error) {
-	err := fs.WalkDir(alarmlink.Files, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := fs.ReadFile(alarmlink.Files, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
+	err := alarmlink.Extract(dir)
 	if err != nil {
 		return "", err
 	}

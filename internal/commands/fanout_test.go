@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,20 +45,7 @@ func requireDemoTools(t *testing.T) {
 func demoTargets(t *testing.T, ctx context.Context) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := fs.WalkDir(alarmlink.Files, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := fs.ReadFile(alarmlink.Files, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
+	err := alarmlink.Extract(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

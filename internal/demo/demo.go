@@ -8,7 +8,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -96,18 +95,5 @@ func Run(ctx context.Context, opts Options) (*audit.Result, error) {
 
 // extract writes the embedded example into dir, so the demo runs from the binary alone.
 func extract(dir string) error {
-	return fs.WalkDir(alarmlink.Files, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := fs.ReadFile(alarmlink.Files, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
+	return alarmlink.Extract(dir)
 }

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,20 +16,7 @@ import (
 func inventory(t *testing.T, body string) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := fs.WalkDir(alarmlink.Files, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := fs.ReadFile(alarmlink.Files, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
+	err := alarmlink.Extract(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
