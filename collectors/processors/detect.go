@@ -118,14 +118,7 @@ func prepare(sents []sentence, langs []string, supplied map[string]bool) []unit 
 	externalSupplied := externalDocsSupplied(sents, langs)
 	units := make([]unit, len(sents))
 	for i, s := range sents {
-		lang := ""
-		if s.doc < len(langs) {
-			lang = langs[s.doc]
-		}
-		lx := vocabularies[lang]
-		if lx == nil {
-			lx = vocabularies[""]
-		}
+		lang, lx := vocabularyOf(s.doc, langs)
 		u := unit{s: s, toks: tokens(s.text), ctx: tokens(s.context), lx: lx}
 		u.near = u.ctx
 		if !s.heading {
@@ -492,14 +485,7 @@ func externalDocsSupplied(sents []sentence, langs []string) map[string]bool {
 			continue
 		}
 		lastDoc = s.doc
-		lang := ""
-		if s.doc < len(langs) {
-			lang = langs[s.doc]
-		}
-		lx := vocabularies[lang]
-		if lx == nil {
-			lx = vocabularies[""]
-		}
+		lang, lx := vocabularyOf(s.doc, langs)
 		if s.doc > 0 && lx.has("external_doc", tokens(s.text)) {
 			got[lang] = true
 		}
@@ -640,4 +626,17 @@ func lastHeading(u unit) []string {
 		ctx = ctx[i+3:]
 	}
 	return tokens(ctx)
+}
+
+// vocabularyOf is document doc's language and its word list, or the language-neutral list
+// when its language is unknown or has none.
+func vocabularyOf(doc int, langs []string) (string, *lexicon) {
+	lang := ""
+	if doc < len(langs) {
+		lang = langs[doc]
+	}
+	if lx := vocabularies[lang]; lx != nil {
+		return lang, lx
+	}
+	return lang, vocabularies[""]
 }
