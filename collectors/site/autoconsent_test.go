@@ -23,6 +23,7 @@ import (
 // done by clicks and its self-test recorded. The page's buttons do nothing, so both consent
 // phases must say the click changed nothing and leave the target partial: no silent gap.
 func TestAutoconsentOwnTestPage(t *testing.T) {
+	t.Parallel() // waits on pages and banners far more than it computes
 	requireChromium(t)
 	requireAutoconsent(t)
 	dir := autoconsentDir("")
@@ -108,6 +109,7 @@ func TestAutoconsentOwnTestPage(t *testing.T) {
 // TestWithoutAutoconsent shows the fallback: a folder without the package is said in the
 // evidence, and vern's own detection still finds and operates a banner.
 func TestWithoutAutoconsent(t *testing.T) {
+	t.Parallel() // waits on pages and banners far more than it computes
 	requireChromium(t)
 	c := NewWithOptions(Options{Autoconsent: t.TempDir(), ConsentWait: 2 * time.Second, Settle: 150 * time.Millisecond,
 		PageTimeout: 5 * time.Second, Tabs: 1})

@@ -55,6 +55,7 @@ func evaluate(t *testing.T, ev *evidence.Evidence) map[string][]string {
 }
 
 func TestCollectPlantedCleanAndBrokenSites(t *testing.T) {
+	t.Parallel() // waits on pages and banners far more than it computes
 	requireChromium(t)
 	tracker := trackerServer(t)
 	cdn := cdnServer(t)

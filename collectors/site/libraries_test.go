@@ -72,6 +72,7 @@ func librarySite(t *testing.T, pkg, page, lang string) string {
 // no finding, the planted pre-consent tag must be one, and the crawl must count /,
 // /index.html and /om/ as two pages.
 func TestConsentLibraries(t *testing.T) {
+	t.Parallel() // waits on pages and banners far more than it computes
 	requireChromium(t)
 	cases := []struct {
 		name, pkg, page, lang string
