@@ -26,11 +26,11 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/alarmlink/vern/audit/plan"
 	"github.com/alarmlink/vern/examples/alarmlink"
 	"github.com/alarmlink/vern/examples/alarmlink/demodb"
 	"github.com/alarmlink/vern/examples/alarmlink/demosite"
 	"github.com/alarmlink/vern/internal/findings"
-	"github.com/alarmlink/vern/internal/plan"
 )
 
 const prefix = "vern_estate_"

@@ -4,7 +4,7 @@ package main
 import (
 	"os"
 
-	"github.com/alarmlink/vern/internal/commands"
+	"github.com/alarmlink/vern/cmd/vern/commands"
 )
 
 func main() {
