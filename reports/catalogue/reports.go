@@ -1,23 +1,9 @@
-package reports
+package catalogue
 
-import (
-	"fmt"
-	"strings"
-
-	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/findings"
-)
-
-// Languages the reports are written in.
-const (
-	LangEnglish   = "en"
-	LangNorwegian = "nb"
-)
-
-// ui holds every fixed string the reports print, in English and Norwegian bokmål. Rule
+// reportTexts holds every fixed string the reports print, in English and Norwegian bokmål. Rule
 // texts come from the rules' metadata and messages from the findings, not from here.
-var ui = map[string]map[string]string{
-	LangEnglish: {
+var reportTexts = map[string]map[string]string{
+	English: {
 		"report.title":              "Privacy compliance report",
 		"report.for":                "Controller",
 		"report.generated":          "Evaluated",
@@ -302,7 +288,7 @@ var ui = map[string]map[string]string{
 		"inventory.standard":              "Standard text",
 		"inventory.departures":            "departs from the standard in",
 	},
-	LangNorwegian: {
+	Norwegian: {
 		"report.title":              "Rapport om personvernetterlevelse",
 		"report.for":                "Behandlingsansvarlig",
 		"report.generated":          "Vurdert",
@@ -587,78 +573,4 @@ var ui = map[string]map[string]string{
 		"inventory.standard":              "Standardtekst",
 		"inventory.departures":            "avviker fra standarden i",
 	},
-}
-
-// normLang returns a supported language, English when the given one is not.
-func normLang(lang string) string {
-	if lang == LangNorwegian {
-		return LangNorwegian
-	}
-	return LangEnglish
-}
-
-// tr returns the UI string for key in lang; a missing key shows itself, so a gap is visible
-// in output and caught by the tests rather than printed as an empty string.
-func tr(lang, key string) string {
-	if s, ok := ui[normLang(lang)][key]; ok {
-		return s
-	}
-	return key
-}
-
-// word translates a value of a closed vocabulary (a target status, a document status, a
-// crawl mode) through the catalogue key group.value; a value the catalogue does not know
-// is shown as it is.
-func word(lang, group, value string) string {
-	if s, ok := ui[normLang(lang)][group+"."+value]; ok {
-		return s
-	}
-	return value
-}
-
-// periodText writes a declared period in the report's language ("12 måneder"), or the
-// declaration's own words when they are not a period.
-func periodText(lang string, p *config.Period, raw string) string {
-	if p == nil {
-		q, err := config.ParsePeriod(raw)
-		if err != nil {
-			return raw
-		}
-		p = &q
-	}
-	en := p.String()
-	if normLang(lang) != "nb" {
-		return en
-	}
-	words := strings.Fields(en)
-	for i, w := range words {
-		if nb, ok := periodWordsNB[w]; ok {
-			words[i] = nb
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-// periodWordsNB are the bokmål words of the units config.Period.String writes.
-var periodWordsNB = map[string]string{
-	"day": "dag", "days": "dager", "month": "måned", "months": "måneder", "year": "år", "years": "år",
-}
-
-// waiverNoteTexts says the notes on waivers in lang; a findings document from before the
-// notes were kept as data has only its English lines.
-func waiverNoteTexts(lang string, doc *findings.Document) []string {
-	if len(doc.WaiverNotices) == 0 {
-		return doc.WaiverNotes
-	}
-	var out []string
-	for _, n := range doc.WaiverNotices {
-		out = append(out, trf(lang, "waivernote.where", n.Waiver, n.Rule, n.Resource, n.Line)+": "+
-			trf(lang, "waivernote."+n.Note, n.Expires))
-	}
-	return out
-}
-
-// trf formats the UI string for key in lang.
-func trf(lang, key string, args ...any) string {
-	return fmt.Sprintf(tr(lang, key), args...)
 }
