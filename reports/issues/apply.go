@@ -226,25 +226,25 @@ func (s *syncer) changeUndone(ctx context.Context, number int, since time.Time) 
 }
 
 func (s *syncer) commentBody(a *Action) string {
-	tx := textsFor(s.opts.Lang)
+	tx := wordsFor(s.opts.Lang)
 	var b strings.Builder
 	b.WriteString(eventMarker(a.event, a.ID) + "\n")
 	switch a.event {
 	case eventResolved:
-		b.WriteString(tx.commentResolved + "\n")
+		b.WriteString(tx.text("issue.comment.resolved") + "\n")
 	case eventReturned:
-		b.WriteString(tx.commentReturned + "\n")
+		b.WriteString(tx.text("issue.comment.returned") + "\n")
 	case eventWaiverExpired:
-		b.WriteString(tx.commentWaiverExpired + "\n")
+		b.WriteString(tx.text("issue.comment.expired") + "\n")
 	case eventWaived:
-		b.WriteString(tx.commentWaived + "\n")
+		b.WriteString(tx.text("issue.comment.waived") + "\n")
 		if w := a.want.waiver; w != nil {
-			fmt.Fprintf(&b, "\n- %s: %s\n- %s: %s\n- %s: %s\n", tx.justification, inline(w.Justification),
-				tx.approvedBy, code(w.ApprovedBy), tx.expires, code(w.Expires))
+			fmt.Fprintf(&b, "\n- %s: %s\n- %s: %s\n- %s: %s\n", tx.text("issue.justification"), inline(w.Justification),
+				tx.text("issue.approved_by"), code(w.ApprovedBy), tx.text("issue.expires"), code(w.Expires))
 		}
 	}
 	if s.opts.ReportURL != "" {
-		fmt.Fprintf(&b, "\n[%s](<%s>)\n", tx.reportLink, linkTarget(s.opts.ReportURL))
+		fmt.Fprintf(&b, "\n[%s](<%s>)\n", tx.text("issue.report"), linkTarget(s.opts.ReportURL))
 	}
 	return b.String()
 }

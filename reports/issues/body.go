@@ -167,26 +167,26 @@ func sortedSet(in []string) []string {
 // render writes the issue body. It depends on the findings only (no dates, no run ids), so
 // unchanged findings give a byte-identical body.
 func render(d *desired, r findings.Rule, lang, reportURL string) string {
-	tx := textsFor(lang)
+	tx := wordsFor(lang)
 	_, description, remediation := ruleText(r, lang)
 	var b strings.Builder
 	line := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 
 	line("%s", marker(d.id))
-	line("**%s:** %s · **%s:** %s · **%s:** %s", tx.severity, tx.severityName(d.severity), tx.rule, code(d.rule), tx.target, code(d.target))
+	line("**%s:** %s · **%s:** %s · **%s:** %s", tx.text("severity"), tx.severityName(d.severity), tx.text("rule"), code(d.rule), tx.text("issue.target"), code(d.target))
 	line("")
-	line("### %s", tx.whatIsWrong)
+	line("### %s", tx.text("issue.what_is_wrong"))
 	line("")
 	line("%s", paragraph(firstOf(description, d.items[0].Message)))
 	line("")
-	line("### %s", tx.evidence)
+	line("### %s", tx.text("issue.evidence"))
 	line("")
 	renderItems(&b, d.items, lang, tx)
 
 	legal := legalRefs(r, d.items)
 	if len(legal) > 0 {
 		line("")
-		line("### %s", tx.legal)
+		line("### %s", tx.text("legal"))
 		line("")
 		for _, l := range legal {
 			line("- %s", inline(l))
@@ -194,37 +194,37 @@ func render(d *desired, r findings.Rule, lang, reportURL string) string {
 	}
 	if fix := firstOf(remediation, d.items[0].Remediation); fix != "" {
 		line("")
-		line("### %s", tx.fix)
+		line("### %s", tx.text("issue.fix"))
 		line("")
 		line("%s", paragraph(fix))
 	}
 	if d.waived && d.waiver != nil {
 		line("")
-		line("### %s", tx.waivedHeading)
+		line("### %s", tx.text("issue.waived"))
 		line("")
-		line("- %s: %s", tx.justification, inline(d.waiver.Justification))
-		line("- %s: %s", tx.approvedBy, code(d.waiver.ApprovedBy))
-		line("- %s: %s", tx.expires, code(d.waiver.Expires))
+		line("- %s: %s", tx.text("issue.justification"), inline(d.waiver.Justification))
+		line("- %s: %s", tx.text("issue.approved_by"), code(d.waiver.ApprovedBy))
+		line("- %s: %s", tx.text("issue.expires"), code(d.waiver.Expires))
 	} else {
 		line("")
-		line("### %s", tx.waive)
+		line("### %s", tx.text("issue.waive"))
 		line("")
-		line("%s", tx.waiveHow)
+		line("%s", tx.text("issue.waive_how"))
 		line("")
 		renderWaiverSnippet(&b, d, tx)
 	}
 	line("")
 	line("---")
-	line("<sub>%s</sub>", tx.footer)
+	line("<sub>%s</sub>", tx.text("issue.footer"))
 	if reportURL != "" {
 		line("")
 		line("%s", reportMarker)
-		line("[%s](<%s>)", tx.reportLink, linkTarget(reportURL))
+		line("[%s](<%s>)", tx.text("issue.report"), linkTarget(reportURL))
 	}
 	return b.String()
 }
 
-func renderItems(b *strings.Builder, items []findings.Finding, lang string, tx texts) {
+func renderItems(b *strings.Builder, items []findings.Finding, lang string, tx words) {
 	var total int64
 	counted, waived, located := false, false, false
 	for _, f := range items {
@@ -239,22 +239,22 @@ func renderItems(b *strings.Builder, items []findings.Finding, lang string, tx t
 			waived = true
 		}
 	}
-	summary := fmt.Sprintf("%d %s", len(items), tx.items)
+	summary := fmt.Sprintf("%d %s", len(items), tx.text("issue.items"))
 	if counted {
-		summary += fmt.Sprintf(" · %s: %d %s", tx.colCount, total, tx.total)
+		summary += fmt.Sprintf(" · %s: %d %s", tx.text("count"), total, tx.text("issue.total"))
 	}
 	fmt.Fprintf(b, "%s\n\n", summary)
 
-	head := []string{tx.colResource, tx.colFinding}
+	head := []string{tx.text("resource"), tx.text("issue.col.finding")}
 	if counted {
-		head = append(head, tx.colCount)
+		head = append(head, tx.text("count"))
 	}
-	head = append(head, tx.colDets)
+	head = append(head, tx.text("issue.col.details"))
 	if located {
-		head = append(head, tx.colSource)
+		head = append(head, tx.text("issue.col.source"))
 	}
 	if waived {
-		head = append(head, tx.colWaived)
+		head = append(head, tx.text("issue.col.waived"))
 	}
 	fmt.Fprintf(b, "| %s |\n|%s\n", strings.Join(head, " | "), strings.Repeat("---|", len(head)))
 	for _, f := range items {
@@ -281,7 +281,7 @@ func renderItems(b *strings.Builder, items []findings.Finding, lang string, tx t
 		if waived {
 			w := ""
 			if f.Waiver != nil {
-				w = tx.yes
+				w = tx.text("yes")
 			}
 			row = append(row, w)
 		}
@@ -298,14 +298,14 @@ func legalRefs(r findings.Rule, items []findings.Finding) []string {
 }
 
 // renderWaiverSnippet shows the waivers.yaml entry that would waive this issue's findings.
-func renderWaiverSnippet(b *strings.Builder, d *desired, tx texts) {
+func renderWaiverSnippet(b *strings.Builder, d *desired, tx words) {
 	var resources []string
 	for _, f := range d.items {
 		resources = append(resources, f.Resource)
 	}
 	snippet := fmt.Sprintf("waivers:\n  - rule: %s\n    resource: %s\n    justification: %s\n    approved_by: %s\n"+
 		"    created: YYYY-MM-DD\n    expires: YYYY-MM-DD\n",
-		quote(d.rule), quote(resourceGlob(resources)), quote("<"+tx.waiveJustification+">"), quote("<"+tx.waiveApprover+">"))
+		quote(d.rule), quote(resourceGlob(resources)), quote("<"+tx.text("issue.waive_justification")+">"), quote("<"+tx.text("issue.waive_approver")+">"))
 	fence := fenceFor(snippet)
 	fmt.Fprintf(b, "%syaml\n%s%s\n", fence, snippet, fence)
 }
