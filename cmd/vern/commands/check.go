@@ -1,11 +1,14 @@
 package commands
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/logging"
 )
 
@@ -32,6 +35,7 @@ file) are not errors: they are findings, and check warns about the last.`,
 				return err
 			}
 			warn := func(w error) {
+				w = strictHint(w)
 				if g.logFormat == logging.FormatJSON {
 					g.entry().WithField("event", "warning").Warn(w.Error())
 					return
@@ -71,4 +75,12 @@ file) are not errors: they are findings, and check warns about the last.`,
 	cmd.Flags().StringVar(&rulesDir, "rules", "", "folder of extra Rego rules whose ids waivers may name")
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat an unset ${ENV} as an error, as collecting does")
 	return cmd
+}
+
+// strictHint names the --strict flag in a warning about an unset ${ENV}.
+func strictHint(w error) error {
+	if !strings.Contains(w.Error(), config.StrictEnvNote) {
+		return w
+	}
+	return errors.New(strings.Replace(w.Error(), config.StrictEnvNote, "check --strict makes this an error", 1))
 }
