@@ -21,7 +21,7 @@ func exitOf(err error) (int, error) {
 	}
 	var fe *audit.Error
 	if errors.As(err, &fe) {
-		return kindCode(fe.Kind), withFlagHints(fe.Err)
+		return kindCode(fe.Kind), withFlagHints(err)
 	}
 	return exitcode.Usage, withFlagHints(err)
 }
