@@ -12,7 +12,7 @@ import (
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/reports"
 )
 
@@ -37,7 +37,7 @@ func (f fakeCollector) Collect(_ context.Context, _ *config.Config, target strin
 
 const example = "../examples/alarmlink/vern.statement.yaml"
 
-func TestRunExitCodePrecedence(t *testing.T) {
+func TestAuditExitCodePrecedence(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
@@ -45,25 +45,25 @@ func TestRunExitCodePrecedence(t *testing.T) {
 		failOn string
 		want   int
 	}{
-		{"statement findings fail the gate", fakeCollector{targets: []string{"fake:a"}}, "high", exitcode.Findings},
-		{"failed target and findings give 3", fakeCollector{targets: []string{"fake:a", "fake:b"}, fail: map[string]bool{"fake:b": true}}, "high", exitcode.Incomplete},
-		{"failed target with a lax gate still 3", fakeCollector{targets: []string{"fake:a"}, fail: map[string]bool{"fake:a": true}}, "critical", exitcode.Incomplete},
-		{"a crashing collector is a failed target", fakeCollector{targets: []string{"fake:a", "fake:b"}, panics: map[string]bool{"fake:a": true}}, "critical", exitcode.Incomplete},
-		{"lax gate, all collected passes", fakeCollector{targets: []string{"fake:a"}}, "critical", exitcode.OK},
+		{"statement findings fail the gate", fakeCollector{targets: []string{"fake:a"}}, "high", findings.GateExitFailed},
+		{"failed target and findings give 3", fakeCollector{targets: []string{"fake:a", "fake:b"}, fail: map[string]bool{"fake:b": true}}, "high", findings.GateExitIncomplete},
+		{"failed target with a lax gate still 3", fakeCollector{targets: []string{"fake:a"}, fail: map[string]bool{"fake:a": true}}, "critical", findings.GateExitIncomplete},
+		{"a crashing collector is a failed target", fakeCollector{targets: []string{"fake:a", "fake:b"}, panics: map[string]bool{"fake:a": true}}, "critical", findings.GateExitIncomplete},
+		{"lax gate, all collected passes", fakeCollector{targets: []string{"fake:a"}}, "critical", findings.GateExitPassed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			out := t.TempDir()
-			res, err := Run(context.Background(), Options{
-				ConfigPath: example, OutDir: out, FailOn: tc.failOn, Collectors: []collect.Collector{tc.fc},
+			res, err := Audit(context.Background(), AuditOptions{
+				ConfigPath: example, OutDir: out, FailOn: tc.failOn, Sources: Sources{Collectors: []collect.Collector{tc.fc}},
 				Formats: []reports.Format{reports.JSON{}},
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.ExitCode != tc.want {
-				t.Fatalf("exit %d, want %d (gate %+v)", res.ExitCode, tc.want, res.Findings.Gate)
+			if res.Findings.Gate.ExitCode != tc.want || res.OutputErr != nil {
+				t.Fatalf("gate exit %d, want %d (gate %+v, output error %v)", res.Findings.Gate.ExitCode, tc.want, res.Findings.Gate, res.OutputErr)
 			}
 			for name, target := range res.Evidence.Targets {
 				if !tc.fc.fail[name] && !tc.fc.panics[name] && target.Status != evidence.StatusOK {
@@ -77,12 +77,12 @@ func TestRunExitCodePrecedence(t *testing.T) {
 	}
 }
 
-func TestRunInvalidConfigIsUsage(t *testing.T) {
+func TestAuditInvalidConfigIsInvalid(t *testing.T) {
 	t.Parallel()
-	_, err := Run(context.Background(), Options{ConfigPath: "testdata/missing.yaml", OutDir: t.TempDir()})
-	var ec *exitcode.Error
-	if !errors.As(err, &ec) || ec.Code != exitcode.Usage {
-		t.Fatalf("err = %v, want exit code 2", err)
+	_, err := Audit(context.Background(), AuditOptions{ConfigPath: "testdata/missing.yaml", OutDir: t.TempDir()})
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindInvalid {
+		t.Fatalf("err = %v, want an error of kind invalid", err)
 	}
 }
 
@@ -116,17 +116,17 @@ func TestEvaluateMergedEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Evaluate(context.Background(), EvaluateOptions{Evidence: merged})
+	doc, err := EvaluateEvidence(context.Background(), EvidenceOptions{Evidence: merged})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Gate.ExitCode != exitcode.Incomplete || len(doc.Targets) != 2 {
+	if doc.Gate.ExitCode != findings.GateExitIncomplete || len(doc.Targets) != 2 {
 		t.Fatalf("gate %+v targets %+v, want exit 3 over 2 targets", doc.Gate, doc.Targets)
 	}
 	if !doc.EvaluatedAt.Equal(at.Add(time.Minute)) {
 		t.Errorf("evaluated_at %s, want the latest collection time", doc.EvaluatedAt)
 	}
-	again, err := Evaluate(context.Background(), EvaluateOptions{Evidence: merged})
+	again, err := EvaluateEvidence(context.Background(), EvidenceOptions{Evidence: merged})
 	if err != nil {
 		t.Fatal(err)
 	}

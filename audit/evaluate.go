@@ -1,141 +1,93 @@
-// Package audit orchestrates vern's pipeline: collect the targets of an inventory into
-// evidence, evaluate the rules into findings, apply waivers and the gate, and write the
-// reports. Each step can also run alone.
 package audit
 
 import (
 	"context"
-	"fmt"
-	"sort"
-	"strings"
+	"errors"
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/reports"
 )
 
-// EvaluateOptions configures an evaluation.
+// EvaluateOptions configures the evaluation of evidence files.
 type EvaluateOptions struct {
-	Evidence *evidence.Evidence
-	// Now is the evaluation's "now"; zero means the evidence's collection time, so the same
-	// evidence always gives the same findings.
-	Now time.Time
-	// FailOn is the gate's threshold severity; empty means high.
-	FailOn string
-	// Waivers are the accepted risks in force; WaiversSHA256 identifies their file.
-	Waivers       []config.Waiver
-	WaiversSHA256 string
-	// Engine evaluates the rules; nil builds one with the built-in rules and RulesDir.
-	Engine   *engine.Engine
-	RulesDir string
-	// VernVersion is recorded in findings.json.
-	VernVersion string
-	// Expected are the targets the evidence's inventory names. One the evidence lacks (a
-	// fanned-out collection whose job never delivered) is judged as failed: the gate fails
-	// closed. Empty means the targets the evidence holds.
-	Expected []string
+	// EvidencePaths are the evidence files; several (one per target of a CI matrix) are
+	// merged first.
+	EvidencePaths []string
+	// KeyPath is an ed25519 public key (PEM) every file must be signed with; empty: none.
+	KeyPath string
+	// WaiversPath is a waivers file to apply instead of the waivers recorded in the
+	// evidence; empty: the recorded ones.
+	WaiversPath string
+	// OutDir receives findings.json and the reports.
+	OutDir  string
+	Formats Formats
+	// Now is the evaluation's "now"; zero means the evidence's collection time.
+	Now       time.Time
+	FailOn    string
+	RulesDir  string
+	Lang      string
+	Previous  *findings.Document
+	ReportURL string
+	// Version is recorded in findings.json.
+	Version string
 }
 
-// DefaultFailOn is the gate's default threshold.
-const DefaultFailOn = findings.SeverityHigh
+// EvaluateResult is what an evaluation produced.
+type EvaluateResult struct {
+	Evidence *evidence.Evidence
+	Findings *findings.Document
+	// OutputErr is the error writing the reports, if any: the findings stand, but an output
+	// is missing.
+	OutputErr error
+}
 
-// Evaluate turns evidence into a findings document. It touches no system.
-func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, error) {
-	ev := opts.Evidence
-	if ev == nil {
-		return nil, fmt.Errorf("evaluate: no evidence")
+// ErrNoEvidence is an evaluation given no evidence file.
+var ErrNoEvidence = errors.New("evaluate: no evidence given")
+
+// Evaluate merges the evidence files, applies the waivers recorded in them (or those of
+// WaiversPath), judges every target of the recorded inventory (one missing from the files is
+// not collected, never a silent pass), evaluates the rules and writes the reports. It
+// touches no system.
+func Evaluate(ctx context.Context, opts EvaluateOptions) (*EvaluateResult, error) {
+	if len(opts.EvidencePaths) == 0 {
+		return nil, invalid(ErrNoEvidence)
 	}
-	failOn := opts.FailOn
-	if failOn == "" {
-		failOn = DefaultFailOn
-	}
-	if !findings.ValidSeverity(failOn) {
-		return nil, fmt.Errorf("evaluate: --fail-on %q: choose critical, high, medium, low or info", failOn)
-	}
-	eng := opts.Engine
-	if eng == nil {
+	merge := MergeOptions{SameWaivers: opts.WaiversPath == ""}
+	if opts.KeyPath != "" {
 		var err error
-		if eng, err = engine.New(ctx, engine.Options{RulesDir: opts.RulesDir}); err != nil {
-			return nil, err
+		if merge.Key, err = evidence.ReadPublicKey(opts.KeyPath); err != nil {
+			return nil, invalid(err)
 		}
 	}
-	now := opts.Now
-	if now.IsZero() {
-		now = ev.CollectedAt
-	}
-	fs, err := eng.Evaluate(ctx, ev, now)
+	ev, err := MergeFiles(opts.EvidencePaths, merge)
 	if err != nil {
+		return nil, invalid(err)
+	}
+	// The waivers of the inventory the evidence was collected with, unless WaiversPath
+	// names others: a fanned-out collection then judges as Audit does.
+	waivers, waiversHash := ev.Waivers, ev.Hashes["waivers"]
+	if opts.WaiversPath != "" {
+		if waivers, waiversHash, err = config.LoadWaivers(opts.WaiversPath); err != nil {
+			return nil, invalid(err)
+		}
+	}
+	doc, err := EvaluateEvidence(ctx, EvidenceOptions{
+		Expected: expectedTargets(ev),
+		Evidence: ev, Now: opts.Now, FailOn: opts.FailOn, Waivers: waivers, WaiversSHA256: waiversHash,
+		RulesDir: opts.RulesDir, VernVersion: opts.Version,
+	})
+	if err != nil {
+		return nil, invalid(err)
+	}
+	if err := Interrupted(ctx); err != nil {
 		return nil, err
 	}
-	targets := targetStatuses(ev, opts.Expected)
-	notes := findings.ApplyWaivers(fs, opts.Waivers, now, targets)
-	if ev.SHA256 == "" {
-		if err := ev.Seal(); err != nil {
-			return nil, err
-		}
-	}
-	hashes := map[string]string{"evidence": ev.SHA256, "rules": eng.BundleSHA256, "waivers": opts.WaiversSHA256}
-	for _, k := range []string{"declaration", "inventory", "processors"} {
-		hashes[k] = ev.Hashes[k]
-	}
-	if hashes["waivers"] == "" {
-		hashes["waivers"] = evidence.HashBytes(nil)
-	}
-	fired := map[string]findings.Rule{}
-	for id, r := range eng.Rules {
-		fired[id] = r
-	}
-	if fs == nil {
-		fs = []findings.Finding{}
-	}
-	doc := &findings.Document{
-		VernVersion:   opts.VernVersion,
-		EvaluatedAt:   now.UTC(),
-		CollectedAt:   ev.CollectedAt.UTC(),
-		Hashes:        hashes,
-		Gate:          findings.Judge(fs, targets, failOn),
-		Summary:       findings.Summarise(fs),
-		Findings:      fs,
-		Rules:         fired,
-		Targets:       targets,
-		WaiverNotes:   findings.WaiverNoteTexts(notes),
-		WaiverNotices: notes,
-		Chain:         chainHead(ev),
-	}
-	return doc, nil
-}
-
-// chainHead is the evidence's place in its chain, for findings.json and the report.
-func chainHead(ev *evidence.Evidence) *findings.ChainHead {
-	if ev.Chain == nil && ev.Signature == nil {
-		return nil
-	}
-	h := &findings.ChainHead{Sequence: ev.ChainSequence(), Head: ev.SHA256}
-	if ev.Chain != nil {
-		h.Previous, h.Parts = ev.Chain.Previous, ev.Chain.Parts
-	}
-	if ev.Signature != nil {
-		h.KeyID = ev.Signature.KeyID
-	}
-	return h
-}
-
-func targetStatuses(ev *evidence.Evidence, expected []string) []findings.TargetStatus {
-	out := make([]findings.TargetStatus, 0, len(ev.Targets))
-	for _, t := range ev.Targets {
-		out = append(out, findings.TargetStatus{Name: t.Name, Kind: t.Kind, Status: string(t.Status), Reason: t.Reason, Fix: t.Fix})
-	}
-	for _, name := range expected {
-		if _, ok := ev.Targets[name]; ok {
-			continue
-		}
-		kind, _, _ := strings.Cut(name, ":")
-		out = append(out, findings.TargetStatus{Name: name, Kind: kind, Status: string(evidence.StatusFailed),
-			Reason: "not collected: no evidence file given holds this target of the inventory",
-			Fix:    "collect it with `vern collect --target " + name + "` and pass its evidence.json to evaluate as well"})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
+	res := &EvaluateResult{Evidence: ev, Findings: doc}
+	res.OutputErr = WriteReports(opts.OutDir, opts.Formats, &reports.Input{
+		Findings: doc, Evidence: ev, Previous: opts.Previous, Lang: opts.Lang, ReportURL: opts.ReportURL,
+	})
+	return res, nil
 }

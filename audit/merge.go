@@ -14,7 +14,7 @@ type MergeOptions struct {
 	// SameWaivers requires every file to have been collected with the same waivers (the
 	// join applies the waivers recorded in the evidence).
 	SameWaivers bool
-	// Key, when set, must have signed every file (evaluate --key).
+	// Key, when set, must have signed every file.
 	Key ed25519.PublicKey
 }
 
@@ -93,18 +93,48 @@ func fits(base *evidence.Evidence, first string, e *evidence.Evidence, path stri
 		}
 	}
 	if opts.SameWaivers && e.Hashes["waivers"] != base.Hashes["waivers"] {
-		return fmt.Errorf("merge evidence: %s was collected with other waivers than %s: collect every target with the same waivers.yaml, or pass --waivers", path, first)
+		return &WaiversMismatchError{Path: path, First: first}
 	}
 	linked := func(x *evidence.Evidence) bool { return x.Chain != nil && x.Chain.Previous != "" }
 	switch {
 	case linked(e) != linked(base):
-		which := map[bool]string{true: "is linked to a previous night (--previous)", false: "is not linked to a previous night"}
-		return fmt.Errorf("merge evidence: %s %s but %s %s: collect every target with --previous, or none", path, which[linked(e)], first, which[linked(base)])
+		return &ChainMismatchError{Path: path, First: first, Linked: linked(e)}
 	case e.ChainSequence() != base.ChainSequence():
 		return fmt.Errorf("merge evidence: %s is night %d of its chain, %s night %d: the parts of one join must be of the same night",
 			path, e.ChainSequence(), first, base.ChainSequence())
 	}
 	return nil
+}
+
+// WaiversMismatchError is a part collected with other waivers than the first, in a join
+// that applies the waivers recorded in the evidence.
+type WaiversMismatchError struct {
+	Path, First string
+}
+
+func (e *WaiversMismatchError) Error() string {
+	return fmt.Sprintf("merge evidence: %s was collected with other waivers than %s: collect every target with the same waivers.yaml, or give a waivers file to apply instead", e.Path, e.First)
+}
+
+// ChainMismatchError is a part linked to a previous night beside one that is not.
+type ChainMismatchError struct {
+	Path, First string
+	// Linked is whether Path is linked (and so First is not).
+	Linked bool
+}
+
+func (e *ChainMismatchError) Error() string {
+	return fmt.Sprintf("merge evidence: %s %s but %s %s: link every target to its previous evidence, or none",
+		e.Path, LinkedText(e.Linked), e.First, LinkedText(!e.Linked))
+}
+
+// LinkedText says whether a part is linked to a previous night, as ChainMismatchError
+// words it.
+func LinkedText(linked bool) string {
+	if linked {
+		return "is linked to a previous night"
+	}
+	return "is not linked to a previous night"
 }
 
 func shortHash(h string) string {

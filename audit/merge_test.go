@@ -59,7 +59,7 @@ func TestMergeFiles(t *testing.T) {
 		{name: "chain of another night", wantErr: []string{"b/evidence.json", "night 5", "night 4"}, parts: func(t *testing.T, d string) []string {
 			return []string{part(t, d, "a", linked(4), "db:a"), part(t, d, "b", linked(5), "db:b")}
 		}},
-		{name: "unchained beside chained", wantErr: []string{"b/evidence.json", "--previous"}, parts: func(t *testing.T, d string) []string {
+		{name: "unchained beside chained", wantErr: []string{"b/evidence.json", "is not linked to a previous night", "a/evidence.json is linked"}, parts: func(t *testing.T, d string) []string {
 			return []string{part(t, d, "a", linked(4), "db:a"), part(t, d, "b", nil, "db:b")}
 		}},
 		{name: "edited part", wantErr: []string{"b/evidence.json", "hash mismatch"}, parts: func(t *testing.T, d string) []string {

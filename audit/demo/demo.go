@@ -14,10 +14,10 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/alarmlink/vern/audit"
+	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/examples/alarmlink"
 	"github.com/alarmlink/vern/examples/alarmlink/demosite"
 	"github.com/alarmlink/vern/internal/collect"
-	"github.com/alarmlink/vern/reports"
 )
 
 // Environment variables the demo inventory (examples/alarmlink/vern.demo.yaml) reads.
@@ -28,21 +28,23 @@ const (
 
 // Options configures a demo run.
 type Options struct {
-	OutDir     string
-	Lang       string
-	Formats    []reports.Format
-	Collectors []collect.Collector
-	Env        collect.Env
-	Version    string
-	Log        *logrus.Entry
-	Out        io.Writer
+	OutDir  string
+	Lang    string
+	Formats audit.Formats
+	// Collectors collect the demo targets; nil means vern's own, set up with Autoconsent.
+	Collectors  []collect.Collector
+	Autoconsent string
+	Env         collect.Env
+	Version     string
+	Log         *logrus.Entry
+	Out         io.Writer
 	// AfterLoad runs on the demo database once it is loaded; tests use it to plant values
 	// that must never reach an output.
 	AfterLoad func(ctx context.Context, dsn string) error
 }
 
 // Run sets up the demo targets, audits them and returns the audit's result.
-func Run(ctx context.Context, opts Options) (*audit.Result, error) {
+func Run(ctx context.Context, opts Options) (*audit.AuditResult, error) {
 	work, err := os.MkdirTemp("", "vern-demo-")
 	if err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
@@ -78,18 +80,22 @@ func Run(ctx context.Context, opts Options) (*audit.Result, error) {
 	vars[siteVar] = siteURL
 	opts.Log.WithField("url", siteURL).Info("demo site served")
 
-	collectors := make([]collect.Collector, 0, len(opts.Collectors))
-	for _, c := range opts.Collectors {
-		collectors = append(collectors, withUnavailable(c, notes))
+	own := opts.Collectors
+	if own == nil {
+		own = collectors.With(collectors.Options{Autoconsent: opts.Autoconsent})
 	}
-	return audit.Run(ctx, audit.Options{
+	wrapped := make([]collect.Collector, 0, len(own))
+	for _, c := range own {
+		wrapped = append(wrapped, withUnavailable(c, notes))
+	}
+	return audit.Audit(ctx, audit.AuditOptions{
 		ConfigPath: filepath.Join(work, "vern.demo.yaml"),
 		LookupEnv: func(name string) (string, bool) {
 			v, ok := vars[name]
 			return v, ok
 		},
 		OutDir: opts.OutDir, Formats: opts.Formats, FailOn: audit.DefaultFailOn, Lang: opts.Lang,
-		Collectors: collectors, Env: opts.Env, Version: opts.Version, Log: opts.Log,
+		Sources: audit.Sources{Collectors: wrapped, Env: opts.Env}, Version: opts.Version, Log: opts.Log,
 	})
 }
 

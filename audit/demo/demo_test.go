@@ -14,7 +14,7 @@ import (
 
 	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/collect"
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/internal/pgcluster"
 	"github.com/alarmlink/vern/reports"
 )
@@ -90,8 +90,8 @@ func TestDemoFullPipeline(t *testing.T) {
 			t.Errorf("target %s is %s: %s", target.Name, target.Status, target.Reason)
 		}
 	}
-	if res.ExitCode != exitcode.Findings {
-		t.Errorf("exit %d, want %d", res.ExitCode, exitcode.Findings)
+	if res.Findings.Gate.ExitCode != findings.GateExitFailed || res.OutputErr != nil {
+		t.Errorf("gate exit %d, output error %v; want %d and none", res.Findings.Gate.ExitCode, res.OutputErr, findings.GateExitFailed)
 	}
 	want := map[string]bool{
 		"db.card_number postgres://crm/public.payments/card_number":          false,

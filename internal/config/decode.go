@@ -486,7 +486,7 @@ func (d *fileDecoder) expand(n *yaml.Node, path string) string {
 		val, ok := d.lookup(name)
 		if !ok {
 			if d.checks != nil && !d.checks.StrictEnv && d.warnings != nil {
-				d.warnings.add(d.file, n.Line, n.Column, "environment variable %s is not set (used %s); set it where vern collects (check --strict makes this an error)", name, where(path))
+				d.warnings.add(d.file, n.Line, n.Column, "environment variable %s is not set (used %s); set it where vern collects (%s)", name, where(path), StrictEnvNote)
 				d.unresolved[path] = true
 				return ""
 			}

@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// StrictEnvNote ends the warning about an unset ${ENV} in a check that is not strict (one
+// that is makes it an error), so a caller can name its own way of asking for strictness.
+const StrictEnvNote = "a strict check makes this an error"
+
 // maxErrors caps how many problems one load reports: past that, the first ones are what
 // the user fixes next anyway.
 const maxErrors = 20

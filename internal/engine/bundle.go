@@ -98,7 +98,7 @@ func loadUserDir(dir string, withTests bool, files map[string][]byte) error {
 		return fmt.Errorf("load rules from %s: %w", dir, err)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("load rules from %s: not a folder; --rules takes a folder of .rego files", dir)
+		return fmt.Errorf("load rules from %s: not a folder; user rules are a folder of .rego files", dir)
 	}
 	count := 0
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

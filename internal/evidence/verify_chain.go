@@ -91,7 +91,7 @@ func checkLinks(g []File, every time.Duration) []ChainProblem {
 		case a.ChainSequence() == b.ChainSequence():
 			out = append(out, ChainProblem{b.Path, ProblemDuplicate, fmt.Sprintf("%s and %s both claim sequence %d of the chain of %s", a.Path, b.Path, b.ChainSequence(), strings.Join(TargetNames(b.Evidence), ", "))})
 		case b.Chain == nil || b.Chain.Previous == "":
-			out = append(out, ChainProblem{b.Path, ProblemBrokenLink, fmt.Sprintf("broken link: %s names no previous evidence, but %s comes before it (collect with --previous)", b.Path, a.Path)})
+			out = append(out, ChainProblem{b.Path, ProblemBrokenLink, fmt.Sprintf("broken link: %s names no previous evidence, but %s comes before it", b.Path, a.Path)})
 		case b.Chain.Previous != a.SHA256:
 			laterPrev := b.Chain.PreviousCollectedAt != nil && b.Chain.PreviousCollectedAt.After(a.CollectedAt)
 			if b.ChainSequence() > a.ChainSequence()+1 || laterPrev {

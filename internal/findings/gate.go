@@ -1,9 +1,17 @@
 package findings
 
-import (
-	"sort"
+import "sort"
 
-	"github.com/alarmlink/vern/internal/exitcode"
+// The gate's exit codes, recorded as gate.exit_code in findings.json (DESIGN.md): a CI step
+// reads them from the document as the process does from vern's exit. When several apply,
+// the highest wins.
+const (
+	// GateExitPassed: no unwaived finding at or above fail-on, every target collected.
+	GateExitPassed = 0
+	// GateExitFailed: unwaived findings at or above fail-on.
+	GateExitFailed = 1
+	// GateExitIncomplete: a target could not be collected; never a silent pass.
+	GateExitIncomplete = 3
 )
 
 // Gate results.
@@ -17,19 +25,19 @@ const (
 // at or above failOn fails it (exit 1); a target that could not be collected makes it
 // incomplete (exit 3) whatever failOn says. The highest exit code wins.
 func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
-	g := Gate{Result: GatePassed, FailOn: failOn, ExitCode: exitcode.OK}
+	g := Gate{Result: GatePassed, FailOn: failOn, ExitCode: GateExitPassed}
 	for _, f := range fs {
 		if !f.Waived() && AtLeast(f.Severity, failOn) {
 			g.Failing++
 		}
 		if f.Rule == UnwaivableRule {
-			g.ExitCode = exitcode.Max(g.ExitCode, exitcode.Incomplete)
+			g.ExitCode = max(g.ExitCode, GateExitIncomplete)
 		}
 	}
 	for _, t := range targets {
 		switch t.Status {
 		case "failed":
-			g.ExitCode = exitcode.Max(g.ExitCode, exitcode.Incomplete)
+			g.ExitCode = max(g.ExitCode, GateExitIncomplete)
 			g.Failed = append(g.Failed, t.Name)
 		case "partial":
 			g.Partial = append(g.Partial, t.Name)
@@ -38,10 +46,10 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 	sort.Strings(g.Partial)
 	sort.Strings(g.Failed)
 	if g.Failing > 0 {
-		g.ExitCode = exitcode.Max(g.ExitCode, exitcode.Findings)
+		g.ExitCode = max(g.ExitCode, GateExitFailed)
 		g.Result = GateFailed
 	}
-	if g.ExitCode == exitcode.Incomplete {
+	if g.ExitCode == GateExitIncomplete {
 		g.Result = GateIncomplete
 	}
 	return g

@@ -3,8 +3,6 @@ package findings
 import (
 	"strings"
 	"testing"
-
-	"github.com/alarmlink/vern/internal/exitcode"
 )
 
 func TestJudge(t *testing.T) {
@@ -23,15 +21,15 @@ func TestJudge(t *testing.T) {
 		want     int
 		result   string
 	}{
-		{"no findings passes", nil, ok, SeverityHigh, exitcode.OK, GatePassed},
-		{"high finding fails at high", []Finding{high}, ok, SeverityHigh, exitcode.Findings, GateFailed},
-		{"low finding passes at high", []Finding{low}, ok, SeverityHigh, exitcode.OK, GatePassed},
-		{"low finding fails at low", []Finding{low}, ok, SeverityLow, exitcode.Findings, GateFailed},
-		{"waived finding passes", []Finding{waivedHigh}, ok, SeverityHigh, exitcode.OK, GatePassed},
-		{"failed target alone is incomplete", nil, failed, SeverityHigh, exitcode.Incomplete, GateIncomplete},
-		{"failed target and findings give 3", []Finding{high, low}, failed, SeverityLow, exitcode.Incomplete, GateIncomplete},
-		{"collect.failed finding is incomplete even at critical", []Finding{failedRule}, ok, SeverityCritical, exitcode.Incomplete, GateIncomplete},
-		{"collect.failed below fail-on still 3", []Finding{failedRule}, ok, SeverityInfo, exitcode.Incomplete, GateIncomplete},
+		{"no findings passes", nil, ok, SeverityHigh, GateExitPassed, GatePassed},
+		{"high finding fails at high", []Finding{high}, ok, SeverityHigh, GateExitFailed, GateFailed},
+		{"low finding passes at high", []Finding{low}, ok, SeverityHigh, GateExitPassed, GatePassed},
+		{"low finding fails at low", []Finding{low}, ok, SeverityLow, GateExitFailed, GateFailed},
+		{"waived finding passes", []Finding{waivedHigh}, ok, SeverityHigh, GateExitPassed, GatePassed},
+		{"failed target alone is incomplete", nil, failed, SeverityHigh, GateExitIncomplete, GateIncomplete},
+		{"failed target and findings give 3", []Finding{high, low}, failed, SeverityLow, GateExitIncomplete, GateIncomplete},
+		{"collect.failed finding is incomplete even at critical", []Finding{failedRule}, ok, SeverityCritical, GateExitIncomplete, GateIncomplete},
+		{"collect.failed below fail-on still 3", []Finding{failedRule}, ok, SeverityInfo, GateExitIncomplete, GateIncomplete},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"github.com/sirupsen/logrus"
 )
 
-// Formats accepted by --log-format.
+// Formats a logger writes.
 const (
 	FormatText = "text"
 	FormatJSON = "json"
@@ -25,15 +25,34 @@ func New(w io.Writer, format, level string) (*logrus.Logger, error) {
 	case FormatJSON:
 		l.SetFormatter(&logrus.JSONFormatter{})
 	default:
-		return nil, fmt.Errorf("--log-format %q: choose text or json", format)
+		return nil, &ChoiceError{Setting: SettingFormat, Value: format, Choices: "text or json"}
 	}
 	if level == "" {
 		level = "info"
 	}
 	lv, err := logrus.ParseLevel(level)
 	if err != nil {
-		return nil, fmt.Errorf("--log-level %q: choose debug, info, warn or error", level)
+		return nil, &ChoiceError{Setting: SettingLevel, Value: level, Choices: "debug, info, warn or error"}
 	}
 	l.SetLevel(lv)
 	return l, nil
+}
+
+// Settings a ChoiceError names.
+const (
+	SettingFormat = "log format"
+	SettingLevel  = "log level"
+)
+
+// ChoiceError is a setting given a value outside its choices. It names the setting, not
+// how the caller spelt it, so a command can point at its own flag.
+type ChoiceError struct {
+	Setting string
+	Value   string
+	// Choices lists the valid values, as a sentence ends: "text or json".
+	Choices string
+}
+
+func (e *ChoiceError) Error() string {
+	return fmt.Sprintf("%s %q: choose %s", e.Setting, e.Value, e.Choices)
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/sirupsen/logrus"
 
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/reports/issues/githubfake"
 )
@@ -100,10 +99,18 @@ func (e *env) issue(rule, target string) githubfake.Issue {
 	return is
 }
 
+// exitCode is the exit code the command line gives err: 2 for options or a repository
+// refused, 4 for a sync not delivered, -1 for an error that is not a sync's.
 func exitCode(err error) int {
-	var ec *exitcode.Error
-	if errors.As(err, &ec) {
-		return ec.Code
+	var e *Error
+	if !errors.As(err, &e) {
+		return -1
+	}
+	switch e.Failure {
+	case FailureOptions, FailureRefused:
+		return 2
+	case FailureDelivery:
+		return 4
 	}
 	return -1
 }

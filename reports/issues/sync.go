@@ -17,7 +17,6 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -78,25 +77,50 @@ type Result struct {
 	Waited time.Duration `json:"waited"`
 	// Actions is the plan, in order.
 	Actions []Action `json:"actions"`
+	// Failure says what kept the sync from completing; empty when it completed.
+	Failure Failure `json:"failure,omitempty"`
 }
 
-// ErrPublicRepository is returned for a public repository without AllowPublic.
-var ErrPublicRepository = errors.New("repository is public: findings would disclose weaknesses to anyone " +
-	"(use a private repository, or --allow-public to accept this)")
+// Failure says what kept a sync from completing.
+type Failure string
 
-// Sync brings the repository's vern issues in line with the findings. Errors carry exit code 4
-// (delivery) or 2 (invalid options) for the CLI.
+// What can fail.
+const (
+	// FailureOptions: the options are invalid; nothing was sent.
+	FailureOptions Failure = "options"
+	// FailureRefused: the repository was refused (public, without AllowPublic); nothing
+	// was written.
+	FailureRefused Failure = "refused"
+	// FailureDelivery: the repository could not be brought in line with the findings.
+	FailureDelivery Failure = "delivery"
+)
+
+// Error is a sync's error: what failed, and why. Its text is the wrapped error's.
+type Error struct {
+	Failure Failure
+	Err     error
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrPublicRepository is returned for a public repository without AllowPublic.
+var ErrPublicRepository = errors.New("repository is public: findings would disclose weaknesses to anyone")
+
+// Sync brings the repository's vern issues in line with the findings. An error is an
+// *Error saying what failed; after the first request the result says it too.
 func Sync(ctx context.Context, opts Options) (*Result, error) {
 	owner, name, err := splitRepo(opts.Repo)
 	if err != nil {
-		return nil, exitcode.Wrap(exitcode.Usage, err)
+		return nil, &Error{Failure: FailureOptions, Err: err}
 	}
 	if opts.Findings == nil {
-		return nil, exitcode.Wrap(exitcode.Usage, errors.New("sync issues: no findings document"))
+		return nil, &Error{Failure: FailureOptions, Err: errors.New("sync issues: no findings document")}
 	}
 	s, err := newSyncer(opts, owner, name)
 	if err != nil {
-		return nil, exitcode.Wrap(exitcode.Usage, err)
+		return nil, &Error{Failure: FailureOptions, Err: err}
 	}
 	res, err := s.run(ctx)
 	st := s.tr.snapshot()
@@ -105,11 +129,11 @@ func Sync(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Requests, res.Writes, res.Retries, res.Waited = st.Requests, st.Writes, st.Retries, st.Waited
 	if err != nil {
-		code := exitcode.Delivery
+		res.Failure = FailureDelivery
 		if errors.Is(err, ErrPublicRepository) {
-			code = exitcode.Usage
+			res.Failure = FailureRefused
 		}
-		return res, exitcode.Wrap(code, fmt.Errorf("sync issues in %s: %w", opts.Repo, err))
+		return res, &Error{Failure: res.Failure, Err: fmt.Errorf("sync issues in %s: %w", opts.Repo, err)}
 	}
 	return res, nil
 }

@@ -4,8 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
-	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 )
 
@@ -36,16 +34,11 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			if err != nil {
 				return err
 			}
-			prevEv, key, err := f.chain.load()
-			if err != nil {
-				return err
-			}
-			res, err := audit.Run(cmd.Context(), audit.Options{
+			res, err := audit.Audit(cmd.Context(), audit.AuditOptions{
 				ConfigPath: f.config, OutDir: f.out, Formats: formats, FailOn: f.report.failOn,
 				Lang: f.report.lang, RulesDir: f.report.rulesDir, Now: now, Previous: prev,
-				ReportURL: f.report.reportURL, Collectors: g.collectors(),
-				Env: env, Version: version.Version, Log: g.entry(),
-				BeforeWrite: func(ev *evidence.Evidence) error { return f.chain.apply(ev, prevEv, key) },
+				ReportURL: f.report.reportURL, Chain: f.chain.options(),
+				Sources: g.sources(env), Version: version.Version, Log: g.entry(),
 			})
 			if err != nil {
 				return err
@@ -54,7 +47,7 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			if res.OutputErr != nil {
 				g.entry().WithError(res.OutputErr).Error("writing outputs failed")
 			}
-			return exitWith(res.ExitCode)
+			return exitWith(gateExit(res.Findings, res.OutputErr))
 		},
 	}
 	cmd.Flags().StringVarP(&f.config, "config", "c", "vern.yaml", "inventory file (vern.yaml)")
@@ -64,12 +57,4 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 	// --previous is the previous findings.json (what changed); the evidence chain has its own flag.
 	f.chain.bind(cmd, "previous-evidence")
 	return cmd
-}
-
-// exitWith turns a non-zero exit code into the error that carries it to main.
-func exitWith(code int) error {
-	if code == exitcode.OK {
-		return nil
-	}
-	return &exitcode.Error{Code: code}
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/findings"
 )
 

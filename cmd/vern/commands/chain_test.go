@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/examples/alarmlink"
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
 )
 
 // processorsInventory is the Alarmlink example with only its processor registry as target,

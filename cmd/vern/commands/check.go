@@ -1,18 +1,15 @@
 package commands
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io/fs"
-	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/collectors/site"
+	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/logging"
-	vernrego "github.com/alarmlink/vern/rego"
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -31,43 +28,33 @@ Legal gaps (a missing contact, a purpose without a basis, an agreement document 
 file) are not errors: they are findings, and check warns about the last.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := loadRules(cmd, rulesDir)
-			if err != nil {
+			res, err := audit.Check(cmd.Context(), audit.CheckOptions{
+				ConfigPath: cfgPath, RulesDir: rulesDir, Strict: strict, Autoconsent: g.autoconsent,
+			})
+			if res == nil {
 				return err
 			}
-			ids := make([]string, 0, len(eng.Rules))
-			for id := range eng.Rules {
-				ids = append(ids, id)
-			}
-			sort.Strings(ids)
-			keys, taxonomy, err := fidesKeys()
-			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
-			}
-			cfg, warnings, err := config.Loader{}.Check(cfgPath, config.Checks{
-				RuleIDs: ids, DataKeys: keys, Taxonomy: taxonomy, StrictEnv: strict,
-			})
 			warn := func(w error) {
+				w = strictHint(w)
 				if g.logFormat == logging.FormatJSON {
 					g.entry().WithField("event", "warning").Warn(w.Error())
 					return
 				}
 				fmt.Fprintln(g.streams.Err, "warning:", w)
 			}
-			for _, w := range warnings {
+			for _, w := range res.Warnings {
 				warn(w)
 			}
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+				return err
 			}
-			nwarn := len(warnings)
+			cfg, nwarn := res.Config, len(res.Warnings)
 			if len(cfg.Inventory.Sites) > 0 {
-				// The site collector operates banners with autoconsent when it is installed.
-				if status, err := site.AutoconsentStatus(g.autoconsent); err != nil {
-					warn(err)
+				if res.BannersErr != nil {
+					warn(res.BannersErr)
 					nwarn++
 				} else {
-					fmt.Fprintln(g.streams.Out, "consent banners:", status)
+					fmt.Fprintln(g.streams.Out, "consent banners:", res.Banners)
 				}
 			}
 			datasets := 0
@@ -90,24 +77,10 @@ file) are not errors: they are findings, and check warns about the last.`,
 	return cmd
 }
 
-// fidesKeys returns the data keys of the Fides taxonomy in the rule bundle's reference data
-// and the taxonomy's name and version.
-func fidesKeys() ([]string, string, error) {
-	b, err := fs.ReadFile(vernrego.Bundle, "reference/fides.json")
-	if err != nil {
-		return nil, "", fmt.Errorf("read the Fides taxonomy: %w", err)
+// strictHint names the --strict flag in a warning about an unset ${ENV}.
+func strictHint(w error) error {
+	if !strings.Contains(w.Error(), config.StrictEnvNote) {
+		return w
 	}
-	var doc struct {
-		Version string                     `json:"version"`
-		Kinds   map[string]json.RawMessage `json:"kinds"`
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		return nil, "", fmt.Errorf("read the Fides taxonomy: %w", err)
-	}
-	keys := make([]string, 0, len(doc.Kinds))
-	for k := range doc.Kinds {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys, "Fides (" + doc.Version + ")", nil
+	return errors.New(strings.Replace(w.Error(), config.StrictEnvNote, "check --strict makes this an error", 1))
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 )
 
 // checkFiles is a small valid set of input files; each case of TestCheckCatches changes one.

@@ -2,15 +2,11 @@ package commands
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
-	"github.com/alarmlink/vern/internal/collect"
-	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 )
 
@@ -33,45 +29,25 @@ Exits 3 when a target could not be collected.`,
 			if err != nil {
 				return err
 			}
-			cfg, err := config.Load(cfgPath)
-			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+			opts := audit.CollectOptions{
+				ConfigPath: cfgPath, Targets: targets, Chain: chain.options(), OutDir: out,
+				Sources: g.sources(env), Version: version.Version,
 			}
 			if cmd.Flags().Changed("target-index") {
-				name, err := targetAt(cfgPath, targetIndex)
-				if err != nil {
-					return err
-				}
-				targets = append(targets, name)
+				opts.TargetIndex = &targetIndex
 			}
-			prev, key, err := chain.load()
+			res, err := audit.Collect(cmd.Context(), opts)
 			if err != nil {
 				return err
 			}
-			ev, err := collect.Run(cmd.Context(), cfg, g.collectors(), env,
-				collect.Options{Targets: targets, VernVersion: version.Version})
-			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
-			}
-			if err := audit.Interrupted(cmd.Context()); err != nil {
-				return err
-			}
-			if err := chain.apply(ev, prev, key); err != nil {
-				return err
-			}
-			path := filepath.Join(out, "evidence.json")
-			if err := evidence.Write(path, ev); err != nil {
-				return exitcode.Wrap(exitcode.Delivery, err)
-			}
-			code := exitcode.OK
-			for name, t := range ev.Targets {
+			for name, t := range res.Evidence.Targets {
 				fmt.Fprintf(g.streams.Out, "%-40s %s\n", name, t.Status)
-				if t.Status == evidence.StatusFailed {
-					code = exitcode.Incomplete
-				}
 			}
-			fmt.Fprintf(g.streams.Out, "Evidence written to %s (sha256 %s)\n", path, ev.SHA256)
-			return exitWith(code)
+			fmt.Fprintf(g.streams.Out, "Evidence written to %s (sha256 %s)\n", res.Path, res.Evidence.SHA256)
+			if res.Failed() {
+				return exitWith(exitcode.Incomplete)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&cfgPath, "config", "c", "vern.yaml", "inventory file (vern.yaml)")

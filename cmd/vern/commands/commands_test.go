@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 )
 
 func TestCommands(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit/demo"
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 )
 
@@ -31,7 +31,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 				return err
 			}
 			res, err := demo.Run(cmd.Context(), demo.Options{
-				OutDir: out, Lang: lang, Formats: formats, Collectors: g.collectors(),
+				OutDir: out, Lang: lang, Formats: formats, Autoconsent: g.autoconsent,
 				Env: env, Version: version.Version, Log: g.entry(), Out: g.streams.Out,
 			})
 			if err != nil {
@@ -43,7 +43,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 					fmt.Fprintf(g.streams.Out, "NOT CHECKED %s: %s\n  fix: %s\n", t.Name, t.Reason, t.Fix)
 				}
 			}
-			fmt.Fprintf(g.streams.Out, "Gate: %s (an audit would exit %d). Open %s/report.html\n", res.Findings.Gate.Result, res.ExitCode, out)
+			fmt.Fprintf(g.streams.Out, "Gate: %s (an audit would exit %d). Open %s/report.html\n", res.Findings.Gate.Result, gateExit(res.Findings, res.OutputErr), out)
 			if res.OutputErr != nil {
 				return exitcode.Wrap(exitcode.Delivery, res.OutputErr)
 			}

@@ -4,12 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
-	"github.com/alarmlink/vern/collectors"
-	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
-	"github.com/alarmlink/vern/reports"
 )
 
 func newEvaluateCmd(g *globals) *cobra.Command {
@@ -37,49 +32,19 @@ code is the gate's.`,
 			if err != nil {
 				return err
 			}
-			opts := audit.MergeOptions{SameWaivers: waiversPath == ""}
-			if keyPath != "" {
-				if opts.Key, err = evidence.ReadPublicKey(keyPath); err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-			}
-			ev, err := audit.MergeFiles(files, opts)
-			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
-			}
-			// The waivers of the inventory the evidence was collected with, unless --waivers
-			// names others: a fanned-out collection then judges as `vern audit` does.
-			waivers, waiversHash := ev.Waivers, ev.Hashes["waivers"]
-			if waiversPath != "" {
-				if waivers, waiversHash, err = config.LoadWaivers(waiversPath); err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-			}
-			// Every target of the inventory must be in the evidence: a matrix job that never
-			// delivered is a target not collected, never a silent pass.
-			inv := &config.Config{Inventory: ev.Inventory, Processors: ev.Processors}
-			var expected []string
-			for _, c := range collectors.All() {
-				expected = append(expected, c.Targets(inv)...)
-			}
-			doc, err := audit.Evaluate(cmd.Context(), audit.EvaluateOptions{
-				Expected: expected,
-				Evidence: ev, Now: now, FailOn: rf.failOn, Waivers: waivers, WaiversSHA256: waiversHash,
-				RulesDir: rf.rulesDir, VernVersion: version.Version,
+			res, err := audit.Evaluate(cmd.Context(), audit.EvaluateOptions{
+				EvidencePaths: files, KeyPath: keyPath, WaiversPath: waiversPath,
+				OutDir: out, Formats: formats, Now: now, FailOn: rf.failOn, RulesDir: rf.rulesDir,
+				Lang: rf.lang, Previous: prev, ReportURL: rf.reportURL, Version: version.Version,
 			})
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
-			}
-			if err := audit.Interrupted(cmd.Context()); err != nil {
 				return err
 			}
-			code := doc.Gate.ExitCode
-			if err := audit.WriteReports(out, formats, &reports.Input{Findings: doc, Evidence: ev, Previous: prev, Lang: rf.lang, ReportURL: rf.reportURL}); err != nil {
-				g.entry().WithError(err).Error("writing outputs failed")
-				code = exitcode.Max(code, exitcode.Delivery)
+			if res.OutputErr != nil {
+				g.entry().WithError(res.OutputErr).Error("writing outputs failed")
 			}
-			printVerdict(g, doc, out, rf.lang)
-			return exitWith(code)
+			printVerdict(g, res.Findings, out, rf.lang)
+			return exitWith(gateExit(res.Findings, res.OutputErr))
 		},
 	}
 	cmd.Flags().StringSliceVarP(&files, "evidence", "e", nil, "evidence file(s) to evaluate (repeatable)")

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
 )
 
 // jsonEvents parses stderr as one JSON object per line; any other line fails the test.

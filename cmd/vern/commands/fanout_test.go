@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/examples/alarmlink"
 	"github.com/alarmlink/vern/examples/alarmlink/demodb"
 	"github.com/alarmlink/vern/examples/alarmlink/demosite"
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/internal/pgcluster"
 )

@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/internal/findings"
-	"github.com/alarmlink/vern/reports"
 )
 
 // reportFlags are the flags of the commands that write reports.
@@ -25,7 +25,7 @@ type reportFlags struct {
 const defaultFormats = "html,json,sarif,junit,markdown"
 
 func (r *reportFlags) bind(cmd *cobra.Command, withGate bool) {
-	cmd.Flags().StringVar(&r.formats, "format", defaultFormats, "report formats, comma-separated: "+strings.Join(reports.Names(), ", "))
+	cmd.Flags().StringVar(&r.formats, "format", defaultFormats, "report formats, comma-separated: "+strings.Join(audit.FormatNames(), ", "))
 	cmd.Flags().StringVar(&r.lang, "lang", "en", "report language: en or nb")
 	cmd.Flags().StringVar(&r.previous, "previous", "", "previous run's findings.json, to show what changed")
 	cmd.Flags().StringVar(&r.reportURL, "report-url", "", "where the HTML report will be published (linked from other outputs)")
@@ -36,8 +36,8 @@ func (r *reportFlags) bind(cmd *cobra.Command, withGate bool) {
 	}
 }
 
-func (r *reportFlags) parse() ([]reports.Format, time.Time, *findings.Document, error) {
-	formats, err := reports.Parse(r.formats)
+func (r *reportFlags) parse() (audit.Formats, time.Time, *findings.Document, error) {
+	formats, err := audit.ParseFormats(r.formats)
 	if err != nil {
 		return nil, time.Time{}, nil, usageErr("--format: %v", err)
 	}

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 )
 
 // stallingServer accepts TCP connections and never answers; accepted receives each

@@ -6,10 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/exitcode"
-	"github.com/alarmlink/vern/internal/findings"
-	"github.com/alarmlink/vern/reports/issues"
+	"github.com/alarmlink/vern/audit"
 )
 
 // tokenEnv holds the GitHub token; it is read from the environment only, never a flag, so it
@@ -21,9 +18,7 @@ func newIssuesCmd(g *globals) *cobra.Command {
 		Use:   "issues",
 		Short: "File findings as GitHub issues and keep them in sync",
 	}
-	var o issues.Options
-	var findingsPath, cfgPath string
-	var labels []string
+	var o audit.SyncOptions
 	sync := &cobra.Command{
 		Use:   "sync --findings findings.json --repo owner/name",
 		Short: "Create, update, close and reopen one issue per rule and target",
@@ -36,37 +31,9 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 		Example: "  GITHUB_TOKEN=... vern issues sync --findings out/findings.json --repo alarmlink/compliance --dry-run",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			doc, err := findings.Read(findingsPath)
-			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
-			}
-			if cfgPath != "" {
-				cfg, err := config.Load(cfgPath)
-				if err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-				if gh := cfg.Inventory.GitHub; gh != nil {
-					if o.Repo == "" {
-						o.Repo = gh.Repo
-					}
-					if o.APIURL == "" {
-						o.APIURL = gh.APIURL
-					}
-					labels = append(labels, gh.Labels...)
-				}
-			}
-			if o.Repo == "" {
-				return usageErr("issues sync: no repository; pass --repo owner/name or --config with a github.repo entry")
-			}
-			if o.Lang != "en" && o.Lang != "nb" {
-				return usageErr("--lang %q: choose en or nb", o.Lang)
-			}
 			o.Token = os.Getenv(tokenEnv)
-			if o.Token == "" && !o.DryRun {
-				return usageErr("issues sync: $%s is not set; export a token with rights on %s's issues", tokenEnv, o.Repo)
-			}
-			o.Findings, o.Labels, o.Log, o.Out = doc, labels, g.entry(), g.streams.Out
-			res, err := issues.Sync(cmd.Context(), o)
+			o.Log, o.Out = g.entry(), g.streams.Out
+			res, err := audit.Sync(cmd.Context(), o)
 			if res != nil && res.DryRun {
 				fmt.Fprintf(g.streams.Out, "issues (dry run, nothing written): would create %d, would update %d, would close %d, would close %d as waived, would reopen %d, %d unchanged (%d requests)\n",
 					res.Created, res.Updated, res.Closed, res.Waived, res.Reopened, res.Unchanged, res.Requests)
@@ -77,13 +44,13 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 			return err
 		},
 	}
-	sync.Flags().StringVarP(&findingsPath, "findings", "f", "findings.json", "findings.json to file")
-	sync.Flags().StringVarP(&cfgPath, "config", "c", "", "inventory (vern.yaml) whose github section gives the repository, API URL and labels")
+	sync.Flags().StringVarP(&o.FindingsPath, "findings", "f", "findings.json", "findings.json to file")
+	sync.Flags().StringVarP(&o.ConfigPath, "config", "c", "", "inventory (vern.yaml) whose github section gives the repository, API URL and labels")
 	sync.Flags().StringVar(&o.Repo, "repo", "", "repository for the issues, owner/name (overrides the inventory's)")
 	sync.Flags().StringVar(&o.APIURL, "api-url", "", "REST API URL of a GitHub Enterprise server")
 	sync.Flags().StringVar(&o.ReportURL, "report-url", "", "link to the published HTML report")
 	sync.Flags().StringVar(&o.Lang, "lang", "en", "issue language: en or nb")
-	sync.Flags().StringSliceVar(&labels, "label", nil, "extra label for every issue (repeatable)")
+	sync.Flags().StringSliceVar(&o.Labels, "label", nil, "extra label for every issue (repeatable)")
 	sync.Flags().BoolVar(&o.DryRun, "dry-run", false, "print the plan and write nothing")
 	sync.Flags().BoolVar(&o.AllowPublic, "allow-public", false, "allow a public repository (findings disclose weaknesses)")
 	cmd.AddCommand(sync)

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/reports/issues/githubfake"
 )
 

@@ -6,11 +6,11 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/internal/logging"
 	"github.com/alarmlink/vern/internal/progress"
-	"github.com/alarmlink/vern/reports"
 )
 
 // printVerdict writes the console table and where the outputs went; inside a GitHub Actions
@@ -22,11 +22,11 @@ func printVerdict(g *globals, doc *findings.Document, outDir, lang string) {
 	if g.logFormat == logging.FormatJSON {
 		verdictEvent(g, doc, outDir)
 	}
-	if err := reports.WriteConsoleLang(g.streams.Out, doc, lang); err != nil {
+	if err := audit.WriteConsole(g.streams.Out, doc, lang); err != nil {
 		g.entry().WithError(err).Error("print findings")
 	}
 	if os.Getenv("GITHUB_ACTIONS") == "true" {
-		if err := reports.WriteAnnotations(g.streams.Out, doc, 0); err != nil {
+		if err := audit.WriteAnnotations(g.streams.Out, doc, 0); err != nil {
 			g.entry().WithError(err).Error("write annotations")
 		}
 	}

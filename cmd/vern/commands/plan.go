@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit/plan"
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 )
 
 func newPlanCmd(g *globals) *cobra.Command {

@@ -9,9 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/collectors/processors"
+	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/exitcode"
 )
 
 func newProcessorsCmd(g *globals) *cobra.Command {
@@ -30,20 +29,13 @@ got wrong, fill in "by" and paste the block into processors/NAME.yaml. Elements 
 not find are listed as comments, for you to locate or to raise with the supplier.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := config.Load(cfgPath)
+			res, err := audit.Review(cmd.Context(), audit.ReviewOptions{
+				ConfigPath: cfgPath, Processor: args[0], By: by, Today: time.Now().UTC(),
+			})
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+				return err
 			}
-			p, ok := cfg.Processors[args[0]]
-			if !ok {
-				return usageErr("processor %q is not in the registry (see %s)", args[0], cfgPath)
-			}
-			rv, missing, err := processors.DraftReview(cmd.Context(), cfg, p, time.Now().UTC())
-			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
-			}
-			rv.By = by
-			fmt.Fprint(g.streams.Out, reviewYAML(rv, missing, processors.ElementIDs(p.Role)))
+			fmt.Fprint(g.streams.Out, reviewYAML(res.Review, res.Missing, res.Order))
 			return nil
 		},
 	}

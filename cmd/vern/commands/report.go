@@ -4,10 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
-	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
-	"github.com/alarmlink/vern/internal/findings"
-	"github.com/alarmlink/vern/reports"
 )
 
 func newReportCmd(g *globals) *cobra.Command {
@@ -23,21 +19,11 @@ func newReportCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			doc, err := findings.Read(findingsPath)
-			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
-			}
-			var ev *evidence.Evidence
-			if evidencePath != "" {
-				if ev, err = evidence.Read(evidencePath); err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-				if doc.Hashes["evidence"] != "" && doc.Hashes["evidence"] != ev.SHA256 {
-					return usageErr("report: %s was not evaluated from %s (evidence hashes differ); pass the evidence the findings came from", findingsPath, evidencePath)
-				}
-			}
-			if err := audit.WriteReports(out, formats, &reports.Input{Findings: doc, Evidence: ev, Previous: prev, Lang: rf.lang, ReportURL: rf.reportURL}); err != nil {
-				return exitcode.Wrap(exitcode.Delivery, err)
+			if _, err := audit.Report(audit.ReportOptions{
+				FindingsPath: findingsPath, EvidencePath: evidencePath, OutDir: out,
+				Formats: formats, Lang: rf.lang, Previous: prev, ReportURL: rf.reportURL,
+			}); err != nil {
+				return err
 			}
 			g.entry().WithField("out", out).Info("reports written")
 			return nil

@@ -1,14 +1,11 @@
 package commands
 
 import (
-	"sort"
-
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/internal/collect"
-	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/audit"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/rights"
 	"github.com/alarmlink/vern/internal/version"
 )
@@ -30,47 +27,28 @@ instead of connecting. Exits 3 when a database could not be collected.`,
 			if format != "table" && format != "json" {
 				return usageErr("--format %q: choose table or json", format)
 			}
-			var ev *evidence.Evidence
-			var err error
-			if evidencePath != "" {
-				if ev, err = evidence.Read(evidencePath); err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-			} else {
-				cfg, err := config.Load(cfgPath)
-				if err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-				var targets []string
-				for name := range cfg.Inventory.Databases {
-					targets = append(targets, "db:"+name)
-				}
-				sort.Strings(targets)
-				if len(targets) == 0 {
-					return usageErr("rights: %s lists no databases", cfgPath)
-				}
+			opts := audit.RightsOptions{EvidencePath: evidencePath, ConfigPath: cfgPath, Version: version.Version}
+			if evidencePath == "" {
+				// Only the catalogs are read: no browser.
 				env, err := collectEnv(g, "none")
 				if err != nil {
 					return err
 				}
-				if ev, err = collect.Run(cmd.Context(), cfg, g.collectors(), env,
-					collect.Options{Targets: targets, VernVersion: version.Version}); err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
+				opts.Sources = g.sources(env)
 			}
-			plan, err := rights.FromEvidence(ev)
+			res, err := audit.Rights(cmd.Context(), opts)
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+				return err
 			}
 			if format == "json" {
-				err = rights.WriteJSON(g.streams.Out, plan)
+				err = rights.WriteJSON(g.streams.Out, res.Plan)
 			} else {
-				err = rights.WriteTable(g.streams.Out, plan)
+				err = rights.WriteTable(g.streams.Out, res.Plan)
 			}
 			if err != nil {
 				return exitcode.Wrap(exitcode.Delivery, err)
 			}
-			for name, t := range ev.Targets {
+			for name, t := range res.Evidence.Targets {
 				if t.Kind == "postgres" && t.Status == evidence.StatusFailed {
 					g.entry().WithField("target", name).WithField("reason", t.Reason).Error("not collected")
 					return exitWith(exitcode.Incomplete)

@@ -15,10 +15,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
-	"github.com/alarmlink/vern/collectors"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
-	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/logging"
 	"github.com/alarmlink/vern/internal/version"
 )
@@ -47,9 +46,9 @@ type globals struct {
 
 func (g *globals) entry() *logrus.Entry { return logrus.NewEntry(g.log) }
 
-// collectors returns vern's collectors set up with the global flags.
-func (g *globals) collectors() []collect.Collector {
-	return collectors.With(collectors.Options{Autoconsent: g.autoconsent})
+// sources are vern's collectors set up with the global flags, in env.
+func (g *globals) sources(env collect.Env) audit.Sources {
+	return audit.Sources{Autoconsent: g.autoconsent, Env: env}
 }
 
 // Execute runs vern with args and returns the process exit code. SIGINT and SIGTERM cancel
@@ -64,16 +63,7 @@ func Execute(args []string, s Streams) int {
 	}()
 	root, g := newRoot(s)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	code := exitcode.OK
-	var ec *exitcode.Error
-	switch {
-	case err == nil:
-	case errors.As(err, &ec):
-		code, err = ec.Code, ec.Err
-	default:
-		code = exitcode.Usage
-	}
+	code, err := exitOf(root.ExecuteContext(ctx))
 	if ctx.Err() != nil && code != exitcode.OK {
 		// Whatever failed after the interrupt failed because of it.
 		code, err = exitcode.Interrupted, audit.ErrInterrupted
@@ -127,7 +117,7 @@ Exit codes: 0 gate passed, 1 findings at or above --fail-on, 2 invalid input or 
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			l, err := logging.New(s.Err, g.logFormat, g.logLevel)
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+				return exitcode.Wrap(exitcode.Usage, withFlagHints(err))
 			}
 			g.log = l
 			return nil

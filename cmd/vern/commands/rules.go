@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/internal/engine"
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/audit"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/rulesdoc"
 )
 
@@ -22,15 +22,15 @@ func newRulesCmd(g *globals) *cobra.Command {
 		Short: "List every rule with its id, severity, kind and title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := loadRules(cmd, rulesDir)
+			set, err := audit.Rules(cmd.Context(), audit.RulesOptions{Dir: rulesDir})
 			if err != nil {
 				return err
 			}
 			switch format {
 			case "table":
-				return rulesdoc.Table(g.streams.Out, eng.Sorted(), lang)
+				return rulesdoc.Table(g.streams.Out, set.Sorted, lang)
 			case "markdown":
-				return rulesdoc.Markdown(g.streams.Out, eng.Sorted(), lang)
+				return rulesdoc.Markdown(g.streams.Out, set.Sorted, lang)
 			default:
 				return usageErr("--format %q: choose table or markdown", format)
 			}
@@ -46,14 +46,14 @@ func newRulesCmd(g *globals) *cobra.Command {
 		Example: "  vern rules explain db.retention_exceeded --lang nb",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := loadRules(cmd, rulesDir)
+			set, err := audit.Rules(cmd.Context(), audit.RulesOptions{Dir: rulesDir})
 			if err != nil {
 				return err
 			}
-			r, ok := eng.Rules[args[0]]
+			r, ok := set.ByID[args[0]]
 			if !ok {
 				var ids []string
-				for _, r := range eng.Sorted() {
+				for _, r := range set.Sorted {
 					if strings.HasPrefix(r.ID, strings.SplitN(args[0], ".", 2)[0]+".") {
 						ids = append(ids, r.ID)
 					}
@@ -76,19 +76,17 @@ func newRulesCmd(g *globals) *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			results, err := engine.RunTests(cmd.Context(), dir)
+			res, err := audit.RuleTests(cmd.Context(), dir)
 			if err != nil {
-				return exitcode.Wrap(exitcode.Usage, err)
+				return err
 			}
-			failed := 0
-			for _, r := range results {
+			for _, r := range res.Results {
 				if !r.Passed && !r.Skipped {
-					failed++
 					fmt.Fprintf(g.streams.Out, "FAIL %s.%s (%s): %s\n", strings.TrimPrefix(r.Package, "data."), r.Name, r.File, r.Error)
 				}
 			}
-			fmt.Fprintf(g.streams.Out, "rules: %d passed, %d failed\n", len(results)-failed, failed)
-			if failed > 0 {
+			fmt.Fprintf(g.streams.Out, "rules: %d passed, %d failed\n", len(res.Results)-res.Failed, res.Failed)
+			if res.Failed > 0 {
 				return exitWith(exitcode.Findings)
 			}
 			return nil
@@ -103,10 +101,4 @@ func hint(ids []string) string {
 		return ""
 	}
 	return "; in that area: " + strings.Join(ids, ", ")
-}
-
-// loadRules compiles the built-in rules and those in dir; a bad rule is a usage error.
-func loadRules(cmd *cobra.Command, dir string) (*engine.Engine, error) {
-	eng, err := engine.New(cmd.Context(), engine.Options{RulesDir: dir})
-	return eng, exitcode.Wrap(exitcode.Usage, err)
 }

@@ -1,14 +1,13 @@
 package commands
 
 import (
-	"crypto/ed25519"
 	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/alarmlink/vern/internal/exitcode"
+	"github.com/alarmlink/vern/audit"
+	"github.com/alarmlink/vern/cmd/vern/exitcode"
 )
 
 func newVerifyCmd(g *globals) *cobra.Command {
@@ -27,30 +26,13 @@ Exits 1 when anything is wrong, 2 when a file is not evidence.`,
 		Example: "  vern verify --key vern-signing.pub.pem nightly/*/evidence.json",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var key ed25519.PublicKey
-			if keyPath != "" {
-				k, err := evidence.ReadPublicKey(keyPath)
-				if err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-				key = k
+			res, err := audit.Verify(audit.VerifyOptions{Paths: args, KeyPath: keyPath, Every: every})
+			if err != nil {
+				return err
 			}
-			files := make([]evidence.File, 0, len(args))
-			for _, p := range args {
-				ev, err := evidence.Load(p)
-				if err != nil {
-					return exitcode.Wrap(exitcode.Usage, err)
-				}
-				files = append(files, evidence.File{Path: p, Evidence: ev})
-			}
-			problems := evidence.CheckChain(files, evidence.ChainOptions{Every: every, Key: key})
-			bad := map[string]bool{}
-			for _, p := range problems {
-				bad[p.Path] = true
-			}
-			for _, f := range files {
+			for _, f := range res.Files {
 				status := "ok"
-				if bad[f.Path] {
+				if res.Bad(f.Path) {
 					status = "FAIL"
 				}
 				signed := "unsigned"
@@ -60,13 +42,17 @@ Exits 1 when anything is wrong, 2 when a file is not evidence.`,
 				fmt.Fprintf(g.streams.Out, "%-4s %s  sequence %d  %s  sha256 %s  %s\n", status, f.Path, f.ChainSequence(),
 					f.CollectedAt.UTC().Format(time.RFC3339), f.SHA256, signed)
 			}
-			for _, p := range problems {
-				fmt.Fprintf(g.streams.Out, "%s: %s\n", p.Kind, p.Message)
+			for _, p := range res.Problems {
+				msg := p.Message
+				if res.Unlinked(p) {
+					msg += " (collect with --previous)"
+				}
+				fmt.Fprintf(g.streams.Out, "%s: %s\n", p.Kind, msg)
 			}
-			if len(problems) > 0 {
-				return &exitcode.Error{Code: exitcode.Findings, Err: fmt.Errorf("verify: %d problems in %d evidence files", len(problems), len(files))}
+			if len(res.Problems) > 0 {
+				return &exitcode.Error{Code: exitcode.Findings, Err: fmt.Errorf("verify: %d problems in %d evidence files", len(res.Problems), len(res.Files))}
 			}
-			fmt.Fprintf(g.streams.Out, "%d evidence files verified: hashes, chain%s\n", len(files), map[bool]string{true: " and signatures", false: ""}[key != nil])
+			fmt.Fprintf(g.streams.Out, "%d evidence files verified: hashes, chain%s\n", len(res.Files), map[bool]string{true: " and signatures", false: ""}[res.Signed])
 			return nil
 		},
 	}

@@ -1,18 +1,25 @@
 // Package exitcode names vern's process exit codes. When several apply, the highest wins.
+// It belongs to the command line: the libraries return typed results and errors, and only
+// the commands turn them into a process's exit. The gate's codes are the findings package's,
+// because findings.json records them; the others are the process's own.
 package exitcode
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/alarmlink/vern/internal/findings"
+)
 
 // Exit codes (DESIGN.md, CLI contract).
 const (
 	// OK: the gate passed.
-	OK = 0
+	OK = findings.GateExitPassed
 	// Findings: findings at or above --fail-on.
-	Findings = 1
+	Findings = findings.GateExitFailed
 	// Usage: invalid input or usage.
 	Usage = 2
 	// Incomplete: a target could not be collected; never a silent pass.
-	Incomplete = 3
+	Incomplete = findings.GateExitIncomplete
 	// Delivery: an output could not be delivered (report write, GitHub sync).
 	Delivery = 4
 	// Interrupted: stopped by SIGINT or SIGTERM (Ctrl-C), as shells report it (128 + 2). The
