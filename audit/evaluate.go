@@ -14,6 +14,7 @@ import (
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/internal/promises"
 )
 
 // EvaluateOptions configures an evaluation.
@@ -104,6 +105,7 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 		WaiverNotices: notes,
 		Chain:         chainHead(ev),
 	}
+	doc.Promises = promises.Build(promises.FromEvidence(ev, doc, eng.KindParents))
 	return doc, nil
 }
 

@@ -115,22 +115,6 @@ func TestRunTestsWithUserRules(t *testing.T) {
 	}
 }
 
-func TestParent(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ in, want string }{
-		{"postgres://crm/public.t/col", "postgres://crm/public.t"},
-		{"postgres://crm/public.t", "postgres://crm"},
-		{"postgres://crm", ""},
-		{"site://h/cookie/.h/_ga", "site://h/cookie/.h"},
-		{"declaration://purposes/marketing", "declaration://purposes"},
-	}
-	for _, tc := range tests {
-		if got := parent(tc.in); got != tc.want {
-			t.Errorf("parent(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 // TestLocationsUnderRoot: locations are reported under the inventory's folder relative to
 // the collection's working directory, so SARIF and annotations point into the repository.
 func TestLocationsUnderRoot(t *testing.T) {

@@ -22,7 +22,7 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 		if !f.Waived() && AtLeast(f.Severity, failOn) {
 			g.Failing++
 		}
-		if f.Rule == UnwaivableRule {
+		if f.Unwaivable {
 			g.ExitCode = exitcode.Max(g.ExitCode, exitcode.Incomplete)
 		}
 	}
