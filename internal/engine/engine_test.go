@@ -20,6 +20,7 @@ func TestNewRejectsBadUserRules(t *testing.T) {
 		{"http.send is not available", "testdata/httpsend", "http.send"},
 		{"deny without metadata", "testdata/nometa", "without a rule-scope # METADATA"},
 		{"unknown severity", "testdata/badseverity", `custom.severity "urgent"`},
+		{"misspelt promise kind", "testdata/badpromise", `custom.promise "purpose" is not a kind of promise`},
 		{"missing folder", "testdata/none", "no such file"},
 	}
 	for _, tc := range tests {
