@@ -292,7 +292,7 @@ func checkProcessor(d *fileDecoder, p *Processor) {
 var sha256Re = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // checkWaivers checks each waiver: its dates, that it lasts at most a year, and that it does
-// not try to silence collect.failed.
+// not try to silence a rule that cannot be waived (custom.unwaivable).
 func checkWaivers(d *fileDecoder, ws []Waiver) {
 	for i := range ws {
 		w := &ws[i]
@@ -301,10 +301,10 @@ func checkWaivers(d *fileDecoder, ws []Waiver) {
 			w.Line = n.Line
 		}
 		d.checkGlob(path+".resource", w.Resource)
-		if w.Rule == CollectFailedRule {
+		if unwaivable(w.Rule) {
 			d.errorf(d.at(path+".rule"), "%s cannot be waived: a target that could not be collected must never pass; fix the collection or remove the target", w.Rule)
 		}
-		if w.Rule != CollectFailedRule {
+		if !unwaivable(w.Rule) {
 			d.checkWaiverRule(path+".rule", w.Rule)
 		}
 		created, okC := d.date(path+".created", w.Created)
