@@ -5,6 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/evidence"
 )
 
 // TestRuleLinks pins what the built-in rules' METADATA says they check (custom.promise,
@@ -113,5 +117,39 @@ func TestKindParents(t *testing.T) {
 				t.Errorf("parent of %s = %q, want %q", tc.kind, got, tc.parent)
 			}
 		})
+	}
+}
+
+// TestFindingsCarryUnwaivable checks that a finding of an unwaivable rule says so itself,
+// so waivers and the gate need no rule ids.
+func TestFindingsCarryUnwaivable(t *testing.T) {
+	t.Parallel()
+	eng, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ev := &evidence.Evidence{
+		CollectedAt: now,
+		Declaration: config.Declaration{Controller: config.Controller{Name: "Alarmlink AS"}},
+		Targets: map[string]*evidence.Target{
+			"db:crm": {Name: "db:crm", Kind: "postgres", Status: evidence.StatusFailed, Reason: "connect refused"},
+		},
+	}
+	fs, err := eng.Evaluate(context.Background(), ev, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, f := range fs {
+		if f.Unwaivable != eng.Rules[f.Rule].Unwaivable {
+			t.Errorf("%s: finding unwaivable %v, rule %v", f.Rule, f.Unwaivable, eng.Rules[f.Rule].Unwaivable)
+		}
+		if f.Unwaivable {
+			seen++
+		}
+	}
+	if seen != 1 {
+		t.Errorf("%d unwaivable findings for one failed target, want 1", seen)
 	}
 }

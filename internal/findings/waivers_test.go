@@ -30,6 +30,7 @@ func TestApplyWaivers(t *testing.T) {
 		{"expires today still applies", Finding{Rule: "db.public_grant", Resource: "postgres://crm/public.t"}, w("db.public_grant", "postgres://crm/public.t", "2026-06-01"), true, true, "within 30 days", nil},
 		{"expiring within 30 days is flagged", Finding{Rule: "db.public_grant", Resource: "postgres://crm/public.t"}, w("db.public_grant", "postgres://crm/public.t", "2026-06-20"), true, true, "within 30 days", nil},
 		{"collect.failed refused", Finding{Rule: "collect.failed", Resource: "postgres://crm", Unwaivable: true}, w("collect.failed", "postgres://crm", "2026-12-31"), false, false, "cannot be waived", nil},
+		{"any unwaivable rule refused", Finding{Rule: "custom.never_waived", Resource: "postgres://crm", Unwaivable: true}, w("custom.never_waived", "postgres://crm", "2026-12-31"), false, false, "cannot be waived", nil},
 		{"target failed: not evaluated", Finding{Rule: "collect.failed", Resource: "postgres://crm", Unwaivable: true}, w("db.public_grant", "postgres://crm/*", "2026-12-31"), false, false,
 			"not evaluated this run", []TargetStatus{{Name: "db:crm", Status: "failed"}}},
 		{"target not collected: not evaluated", Finding{Rule: "cookies.insecure", Resource: "site://www.example.no/cookie/x/y"}, w("db.public_grant", "postgres://crm/*", "2026-12-31"), false, false,
