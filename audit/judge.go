@@ -11,6 +11,7 @@ import (
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/internal/promises"
 )
 
 // EvidenceOptions configures the evaluation of one evidence document.
@@ -102,6 +103,7 @@ func EvaluateEvidence(ctx context.Context, opts EvidenceOptions) (*findings.Docu
 		WaiverNotices: notes,
 		Chain:         chainHead(ev),
 	}
+	doc.Promises = promises.Build(promises.FromEvidence(ev, doc, eng.KindParents))
 	return doc, nil
 }
 

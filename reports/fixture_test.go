@@ -8,6 +8,7 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/internal/promises"
 )
 
 // Hostile strings as a crawled site or a database catalog could hand them to vern.
@@ -27,6 +28,38 @@ func mustJSON(v any) json.RawMessage {
 		panic(err)
 	}
 	return b
+}
+
+// fixtureLinks are the custom.promise and custom.ropa of the fixture's rules, as the
+// built-in rules' METADATA gives them.
+var fixtureLinks = map[string]struct{ promises, ropa []string }{
+	"statement.retention_unbounded":    {ropa: []string{"erasure"}},
+	"db.retention_exceeded":            {promises: []string{"retention"}, ropa: []string{"erasure"}},
+	"db.national_id":                   {promises: []string{"categories"}, ropa: []string{"data", "undeclared"}},
+	"db.unmapped_personal_data":        {ropa: []string{"undeclared"}},
+	"db.consent_missing":               {promises: []string{"purposes"}},
+	"db.undeclared_data":               {promises: []string{"categories"}, ropa: []string{"data", "undeclared"}},
+	"db.public_grant":                  {ropa: []string{"security"}},
+	"db.subject_unreachable":           {promises: []string{"rights"}},
+	"processor.clause_missing":         {promises: []string{"recipients"}, ropa: []string{"processors"}},
+	"processor.transfer_unsafeguarded": {promises: []string{"transfers"}, ropa: []string{"transfers"}},
+	"cookies.before_consent":           {promises: []string{"cookies"}},
+	"cookies.after_reject":             {promises: []string{"cookies"}},
+	"site.statement_link_missing":      {promises: []string{"statement"}},
+	"collect.partial":                  {promises: []string{"cookies"}},
+}
+
+// fixtureKindParents is the part of the recipient kind tree the fixture's processors need.
+var fixtureKindParents = map[string]string{"hosting": "it_operations", "crm": "it_operations", "email_marketing": "marketing"}
+
+// judged recomputes the document's promise matrix from the input's evidence and findings,
+// as the evaluation does, for tests that change either.
+func judged(in *Input) *Input {
+	doc := *in.Findings
+	doc.Promises = promises.Build(promises.FromEvidence(in.Evidence, &doc, fixtureKindParents))
+	out := *in
+	out.Findings = &doc
+	return &out
 }
 
 // fixtureRules is the rule metadata of the fixture, English and Norwegian.
@@ -51,6 +84,7 @@ func fixtureRules() map[string]findings.Rule {
 	for _, x := range list {
 		area := x.id[:indexDot(x.id)]
 		out[x.id] = findings.Rule{
+			Promises: fixtureLinks[x.id].promises, Ropa: fixtureLinks[x.id].ropa,
 			ID: x.id, Title: x.title, Severity: x.sev, Kind: x.kind, Area: area, Builtin: true,
 			Description: "What " + x.id + " checks and why the law requires it.",
 			Legal:       []string{"GDPR Art. 5(1)", "GDPR Art. 13"},
@@ -290,6 +324,6 @@ func fixtureEvidence() *evidence.Evidence {
 
 // fixtureInput is the full input in a language.
 func fixtureInput(lang string) *Input {
-	return &Input{Findings: fixtureDocument(), Evidence: fixtureEvidence(), Previous: fixturePrevious(), Lang: lang,
-		ReportURL: "https://example.org/vern/report.html"}
+	return judged(&Input{Findings: fixtureDocument(), Evidence: fixtureEvidence(), Previous: fixturePrevious(), Lang: lang,
+		ReportURL: "https://example.org/vern/report.html"})
 }

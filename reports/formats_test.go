@@ -291,7 +291,7 @@ func TestUIStringsComplete(t *testing.T) {
 
 func TestMatrixStatuses(t *testing.T) {
 	t.Parallel()
-	secs := buildMatrix(fixtureInput("en"), "en")
+	secs := buildMatrix(judged(fixtureInput("en")), "en")
 	got := map[string]string{}
 	for _, s := range secs {
 		for _, r := range s.Rows {
@@ -328,7 +328,7 @@ func TestMatrixStatuses(t *testing.T) {
 	// Without evidence nothing can be called kept.
 	in := fixtureInput("en")
 	in.Evidence = nil
-	for _, s := range buildMatrix(in, "en") {
+	for _, s := range buildMatrix(judged(in), "en") {
 		for _, r := range s.Rows {
 			if r.Status == statusKept && r.Key != "declaration://controller" {
 				t.Errorf("%s kept without evidence", r.Key)
@@ -355,7 +355,7 @@ func TestMatrixRowsListOnlyTheirPromise(t *testing.T) {
 	doc.Findings = append(append([]findings.Finding(nil), doc.Findings...), grant, undeclared, nationalID)
 	in.Findings = &doc
 	rows := map[string][]string{}
-	for _, s := range buildMatrix(in, "en") {
+	for _, s := range buildMatrix(judged(in), "en") {
 		for _, r := range s.Rows {
 			for _, f := range r.Findings {
 				rows[r.Key] = append(rows[r.Key], f.Rule+" "+f.Resource)

@@ -64,7 +64,9 @@ func (m Markdown) Write(w io.Writer, in *Input) error {
 	fmt.Fprintf(&head, "| **%s** | **%d** | **%d** | **%d** |\n\n", tr(lang, "counts.total"),
 		doc.Summary.Total-doc.Summary.Waived, doc.Summary.Waived, doc.Summary.Total)
 
-	// Targets and waivers are written before the findings are cut to fit, so they always fit.
+	// Promises, targets and waivers are written before the findings are cut to fit, so they
+	// always fit.
+	writePromiseTable(&tail, in, lang)
 	if len(doc.Targets) > 0 {
 		fmt.Fprintf(&tail, "\n### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", tr(lang, "md.targets"),
 			tr(lang, "target"), tr(lang, "kind"), tr(lang, "status"), tr(lang, "reason"))

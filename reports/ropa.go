@@ -75,6 +75,13 @@ func (c *ropaCell) addFindings(fs []findings.Finding) {
 	}
 }
 
+// datasetRef is one declared dataset and what it links to.
+type datasetRef struct {
+	resource string // postgres://db/schema.table
+	target   string // db:<name>
+	ds       config.Dataset
+}
+
 // ropaInput is what the record is built from, gathered once.
 type ropaInput struct {
 	lang     string
@@ -85,12 +92,14 @@ type ropaInput struct {
 	procs    map[string]config.Processor
 	procEv   map[string]evidence.ProcessorRecord
 	findings []findings.Finding
+	// rules are the findings' rules, whose custom.ropa names the columns they contradict.
+	rules map[string]findings.Rule
 }
 
 func newRopaInput(in *Input, lang string) *ropaInput {
 	ri := &ropaInput{lang: lang, dbs: map[string]*evidence.Database{}, procEv: map[string]evidence.ProcessorRecord{}}
 	if in.Findings != nil {
-		ri.findings = in.Findings.Findings
+		ri.findings, ri.rules = in.Findings.Findings, in.Findings.Rules
 	}
 	ev := in.Evidence
 	if ev == nil {
@@ -124,11 +133,21 @@ func newRopaInput(in *Input, lang string) *ropaInput {
 	return ri
 }
 
-// findingsOn are the findings of the given rules on resource or under it.
-func (ri *ropaInput) findingsOn(rules []string, resources ...string) []findings.Finding {
+// Record columns a rule's custom.ropa can name besides ropaColumns: ropaUndeclared is the
+// data cell of the rows of undeclared kinds of data.
+const ropaUndeclared = "undeclared"
+
+// contradicts reports whether a finding's rule says it contradicts the column.
+func (ri *ropaInput) contradicts(f *findings.Finding, column string) bool {
+	return contains(ri.rules[f.Rule].Ropa, column)
+}
+
+// findingsOn are the findings on resource or under it whose rules contradict the column;
+// any finding there when column is empty.
+func (ri *ropaInput) findingsOn(column string, resources ...string) []findings.Finding {
 	var out []findings.Finding
 	for _, f := range ri.findings {
-		if len(rules) > 0 && !contains(rules, f.Rule) {
+		if column != "" && !ri.contradicts(&f, column) {
 			continue
 		}
 		for _, r := range resources {
@@ -197,7 +216,7 @@ func (ri *ropaInput) purposeRow(id string) *ropaRow {
 		text += " (" + ri.T("matrix.basis") + ": " + p.Basis + ")"
 	}
 	pc := ri.declared(text, strings.TrimSpace(p.Source+"\n"+p.BasisSrc))
-	pc.addFindings(ri.findingsOn(nil, "declaration://purposes/"+id))
+	pc.addFindings(ri.findingsOn("", "declaration://purposes/"+id))
 	row.Cells["purpose"] = pc
 
 	row.Cells["subjects"] = ri.notStated()
@@ -218,7 +237,7 @@ func (ri *ropaInput) controllerCell() *ropaCell {
 	c := ri.decl.Controller
 	if c.Name == "" {
 		cell := ri.notStated()
-		cell.addFindings(ri.findingsOn(nil, "declaration://controller"))
+		cell.addFindings(ri.findingsOn("", "declaration://controller"))
 		return cell
 	}
 	parts := []string{c.Name}
@@ -235,7 +254,7 @@ func (ri *ropaInput) controllerCell() *ropaCell {
 		words = strings.TrimSpace(words + "\n" + c.Contact.Source)
 	}
 	cell := ri.declared(strings.Join(parts, "; "), words)
-	cell.addFindings(ri.findingsOn(nil, "declaration://controller"))
+	cell.addFindings(ri.findingsOn("", "declaration://controller"))
 	return cell
 }
 
@@ -276,8 +295,7 @@ func (ri *ropaInput) dataCell(p config.Purpose, datasets []datasetRef, dsRes []s
 				Resource: "declaration://categories/" + c})
 		}
 	}
-	cell.addFindings(ri.findingsOn([]string{"db.undeclared_data", "db.purpose_undeclared", "db.special_category",
-		"db.national_id"}, dsRes...))
+	cell.addFindings(ri.findingsOn("data", dsRes...))
 	return cell
 }
 
@@ -365,9 +383,7 @@ func (ri *ropaInput) processorsCell(ids []string) *ropaCell {
 		if p.Source != "" {
 			cell.Sources = append(cell.Sources, ropaSource{Kind: "declaration", Text: p.Source, Resource: "processor://" + id})
 		}
-		cell.addFindings(ri.findingsOn([]string{"processor.agreement_expired", "processor.agreement_expiring",
-			"processor.agreement_missing", "processor.agreement_unreadable", "processor.clause_missing",
-			"processor.recipient_undeclared"}, "processor://"+id))
+		cell.addFindings(ri.findingsOn("processors", "processor://"+id))
 	}
 	cell.Text = strings.Join(texts, "; ")
 	return cell
@@ -409,8 +425,7 @@ func (ri *ropaInput) transfersCell(procs []string) *ropaCell {
 			t += "; " + ri.T("ropa.mechanism") + " " + p.Transfer.Mechanism
 		}
 		cell.Sources = append(cell.Sources, ropaSource{Kind: "evidence", Text: t, Resource: "processor://" + id})
-		cell.addFindings(ri.findingsOn([]string{"processor.transfer_unsafeguarded", "statement.transfer_undeclared"},
-			"processor://"+id))
+		cell.addFindings(ri.findingsOn("transfers", "processor://"+id))
 	}
 	return cell
 }
@@ -461,9 +476,9 @@ func (ri *ropaInput) erasureCell(purpose string, categories, dsRes []string) *ro
 	for _, c := range categories {
 		resources = append(resources, "declaration://categories/"+c)
 	}
-	cell.addFindings(ri.findingsOn([]string{"statement.retention_missing", "statement.retention_unbounded"}, resources...))
-	cell.addFindings(ri.findingsOn([]string{"db.retention_exceeded", "db.minimum_retention_at_risk",
-		"db.consent_withdrawn_retained", "db.erasure_incomplete"}, dsRes...))
+	// The declaration's retention rules first, then what the purpose's datasets keep.
+	cell.addFindings(ri.findingsOn("erasure", resources...))
+	cell.addFindings(ri.findingsOn("erasure", dsRes...))
 	return cell
 }
 
@@ -476,7 +491,7 @@ func (ri *ropaInput) securityCell(dsRes []string) *ropaCell {
 	} else {
 		cell = ri.notStated()
 	}
-	cell.addFindings(ri.findingsOn([]string{"db.public_grant", "db.plaintext_password", "db.card_number"}, dsRes...))
+	cell.addFindings(ri.findingsOn("security", dsRes...))
 	return cell
 }
 
@@ -521,8 +536,7 @@ func (ri *ropaInput) undeclaredRows() []*ropaRow {
 			resources = append(resources, res+"/"+p.column)
 		}
 		for _, f := range ri.findings {
-			if !contains([]string{"db.undeclared_data", "db.special_category", "db.national_id",
-				"db.unmapped_personal_data"}, f.Rule) {
+			if !ri.contradicts(&f, ropaUndeclared) {
 				continue
 			}
 			for _, r := range resources {

@@ -335,7 +335,7 @@ func TestWriteAllWritesBothRecordFiles(t *testing.T) {
 func TestMatrixRightsUseReachability(t *testing.T) {
 	t.Parallel()
 	rightsRow := func(in *Input, right string) *matrixRow {
-		for _, s := range buildMatrix(in, "en") {
+		for _, s := range buildMatrix(judged(in), "en") {
 			for _, r := range s.Rows {
 				if r.Key == "declaration://rights/"+right {
 					return r

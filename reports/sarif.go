@@ -354,3 +354,15 @@ func fallbackFile(in *Input) string {
 	}
 	return "declaration.yaml"
 }
+
+func dedupe(s []string) []string {
+	seen := map[string]bool{}
+	out := s[:0]
+	for _, v := range s {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -23,8 +23,4 @@ var (
 	retentionFrom = []string{RetentionFromFinancialYearEnd}
 )
 
-// CollectFailedRule is the rule no waiver may silence: a target that could not be collected
-// must never pass.
-const CollectFailedRule = "collect.failed"
-
 func oneOf(v string, set []string) bool { return slices.Contains(set, v) }

@@ -105,7 +105,7 @@ func (d *fileDecoder) httpURL(path, v string) (*url.URL, bool) {
 // the normalised periods. structOK says the file decoded without problems, so that
 // references are judged against complete sections only.
 func checkDeclaration(d *fileDecoder, decl *Declaration, structOK bool) {
-	d.date("statement.updated", decl.Statement.Updated)
+	d.date(keyPath("statement", "updated"), decl.Statement.Updated)
 	switch fy := decl.Controller.FinancialYearEnd; {
 	case fy == 0:
 		decl.Controller.FinancialYearEnd = 12
@@ -113,10 +113,11 @@ func checkDeclaration(d *fileDecoder, decl *Declaration, structOK bool) {
 		d.errorf(d.at("controller.financial_year_end"), "controller.financial_year_end %s is not a month; write the number (1-12) of the financial year's last month, e.g. 12 for December", quote(d.raw("controller.financial_year_end")))
 	}
 	if decl.Statement.URL != "" {
-		d.httpURL("statement.url", decl.Statement.URL)
+		d.httpURL(keyPath("statement", "url"), decl.Statement.URL)
 	}
 	if s := decl.Statement.SHA256; s != "" && !sha256Hex.MatchString(s) {
-		d.errorf(d.at("statement.sha256"), "statement.sha256 is not a sha256 hex digest; write the 64 hex digits of the published text's sha256, or remove it")
+		p := keyPath("statement", "sha256")
+		d.errorf(d.at(p), "%s is not a sha256 hex digest; write the 64 hex digits of the published text's sha256, or remove it", p)
 	}
 	d.checkDataKeys(decl.Categories)
 	categories, purposes, retention := sortedKeys(decl.Categories), sortedKeys(decl.Purposes), sortedKeys(decl.Retention)
@@ -164,7 +165,7 @@ func checkCookiePolicy(d *fileDecoder, decl *Declaration, purposes []string, str
 	c := &decl.Cookies
 	seen := map[string]string{}
 	for i, p := range c.Purposes {
-		path := fmt.Sprintf("cookies.purposes[%d]", i)
+		path := itemPath("cookies", "purposes", i)
 		idPath := path
 		if d.vals[path+".id"] != nil {
 			idPath = path + ".id"
@@ -179,9 +180,9 @@ func checkCookiePolicy(d *fileDecoder, decl *Declaration, purposes []string, str
 			d.ref(path+".purpose", "purpose", p.Purpose, purposes, "purposes")
 		}
 	}
-	c.MaxPeriod = d.period("cookies.max_lifetime", c.MaxLifetime)
+	c.MaxPeriod = d.period(keyPath("cookies", "max_lifetime"), c.MaxLifetime)
 	for i, k := range c.Known {
-		path := fmt.Sprintf("cookies.known[%d]", i)
+		path := itemPath("cookies", "known", i)
 		d.enum(path+".purpose", "cookie purpose", k.Purpose, cookiePurposeIDs)
 		d.period(path+".lifetime", k.Lifetime)
 	}
@@ -291,7 +292,7 @@ func checkProcessor(d *fileDecoder, p *Processor) {
 var sha256Re = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // checkWaivers checks each waiver: its dates, that it lasts at most a year, and that it does
-// not try to silence collect.failed.
+// not try to silence a rule that cannot be waived (custom.unwaivable).
 func checkWaivers(d *fileDecoder, ws []Waiver) {
 	for i := range ws {
 		w := &ws[i]
@@ -300,10 +301,10 @@ func checkWaivers(d *fileDecoder, ws []Waiver) {
 			w.Line = n.Line
 		}
 		d.checkGlob(path+".resource", w.Resource)
-		if w.Rule == CollectFailedRule {
-			d.errorf(d.at(path+".rule"), "collect.failed cannot be waived: a target that could not be collected must never pass; fix the collection or remove the target")
+		if unwaivable(w.Rule) {
+			d.errorf(d.at(path+".rule"), "%s cannot be waived: a target that could not be collected must never pass; fix the collection or remove the target", w.Rule)
 		}
-		if w.Rule != CollectFailedRule {
+		if !unwaivable(w.Rule) {
 			d.checkWaiverRule(path+".rule", w.Rule)
 		}
 		created, okC := d.date(path+".created", w.Created)

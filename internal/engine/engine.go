@@ -41,6 +41,9 @@ type Engine struct {
 	Areas []string
 	// BundleSHA256 identifies the rule set in findings.json.
 	BundleSHA256 string
+	// KindParents is the recipient kind tree of the bundle's reference data (kind →
+	// parent), for the promise matrix.
+	KindParents map[string]string
 }
 
 // New compiles the rules and prepares the query.
@@ -60,7 +63,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if len(areas) == 0 {
 		return nil, fmt.Errorf("compile rules: no deny rules found under package vern.<area>")
 	}
-	e := &Engine{Rules: rules, Areas: areas, BundleSHA256: b.SHA256}
+	e := &Engine{Rules: rules, Areas: areas, BundleSHA256: b.SHA256, KindParents: kindParents(b.Reference)}
 	store := referenceStore(b)
 	for _, a := range areas {
 		pq, err := rego.New(
@@ -187,6 +190,7 @@ func decodeFinding(item any, rules map[string]findings.Rule) (findings.Finding, 
 		f.Details = d
 	}
 	f.Area = rule.Area
+	f.Unwaivable = rule.Unwaivable
 	f.Fingerprint = findings.Fingerprint(f.Rule, f.Resource)
 	return f, nil
 }
@@ -210,7 +214,7 @@ func toInt(v any) (int64, error) {
 // ("declaration://" for a section the declaration leaves out).
 func locate(locs map[string]configLocation, resource, target string) *findings.Location {
 	for _, key := range []string{resource, target} {
-		for k := key; k != ""; k = parent(k) {
+		for k := key; k != ""; k = findings.ParentResource(k) {
 			if l, ok := locs[k]; ok {
 				return &findings.Location{File: l.File, Line: l.Line, Column: l.Column}
 			}
@@ -222,16 +226,6 @@ func locate(locs map[string]configLocation, resource, target string) *findings.L
 		}
 	}
 	return nil
-}
-
-// parent drops the last path element of a resource: postgres://crm/public.t/col →
-// postgres://crm/public.t → postgres://crm → "".
-func parent(r string) string {
-	i := strings.LastIndex(r, "/")
-	if i < 0 || strings.HasSuffix(r[:i+1], "://") {
-		return ""
-	}
-	return r[:i]
 }
 
 // Sorted returns the rule ids in order.

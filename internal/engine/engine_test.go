@@ -20,6 +20,7 @@ func TestNewRejectsBadUserRules(t *testing.T) {
 		{"http.send is not available", "testdata/httpsend", "http.send"},
 		{"deny without metadata", "testdata/nometa", "without a rule-scope # METADATA"},
 		{"unknown severity", "testdata/badseverity", `custom.severity "urgent"`},
+		{"misspelt promise kind", "testdata/badpromise", `custom.promise "purpose" is not a kind of promise`},
 		{"missing folder", "testdata/none", "no such file"},
 	}
 	for _, tc := range tests {
@@ -112,22 +113,6 @@ func TestRunTestsWithUserRules(t *testing.T) {
 	}
 	if seen != 2 {
 		t.Errorf("ran %d user tests, want 2", seen)
-	}
-}
-
-func TestParent(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ in, want string }{
-		{"postgres://crm/public.t/col", "postgres://crm/public.t"},
-		{"postgres://crm/public.t", "postgres://crm"},
-		{"postgres://crm", ""},
-		{"site://h/cookie/.h/_ga", "site://h/cookie/.h"},
-		{"declaration://purposes/marketing", "declaration://purposes"},
-	}
-	for _, tc := range tests {
-		if got := parent(tc.in); got != tc.want {
-			t.Errorf("parent(%q) = %q, want %q", tc.in, got, tc.want)
-		}
 	}
 }
 

@@ -96,6 +96,11 @@ func ruleFromAnnotations(a *ast.Annotations, builtin bool) (findings.Rule, error
 		}
 		r.Links = append(r.Links, findings.Link{Ref: rr.Ref.String(), Description: rr.Description})
 	}
+	links, err := ruleLinks(a.Custom)
+	if err != nil {
+		return r, fmt.Errorf("rule %s: %w", r.ID, err)
+	}
+	r.Promises, r.Ropa, r.Unwaivable = links.promises, links.ropa, links.unwaivable
 	if nb, ok := a.Custom["nb"].(map[string]any); ok {
 		r.NB = &findings.Text{
 			Title:       strings.TrimSpace(str(nb["title"])),

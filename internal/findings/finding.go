@@ -47,6 +47,9 @@ type Finding struct {
 	// Location is the input file and line of the entry the finding concerns.
 	Location *Location `json:"location,omitempty"`
 	Waiver   *Waiver   `json:"waiver,omitempty"`
+	// Unwaivable copies the rule's custom.unwaivable, so that waivers and the gate judge
+	// the finding from itself.
+	Unwaivable bool `json:"unwaivable,omitempty"`
 }
 
 // Location is a position in an input file, relative to the working directory the evidence
@@ -87,6 +90,14 @@ type Rule struct {
 	NB    *Text  `json:"nb,omitempty"`
 	// Builtin is false for user rules loaded with --rules.
 	Builtin bool `json:"builtin"`
+	// Promises are the kinds of declared promise the rule checks (custom.promise), so the
+	// promise matrix places its findings without knowing rule ids.
+	Promises []string `json:"promises,omitempty"`
+	// Ropa are the columns of the record of processing its findings contradict
+	// (custom.ropa).
+	Ropa []string `json:"ropa,omitempty"`
+	// Unwaivable is set when no waiver may cover the rule's findings (custom.unwaivable).
+	Unwaivable bool `json:"unwaivable,omitempty"`
 }
 
 // Link is a related resource of a rule.
@@ -120,6 +131,10 @@ type Document struct {
 	// English; WaiverNotices says the same as data, for reports in other languages.
 	WaiverNotes   []string     `json:"waiver_notes,omitempty"`
 	WaiverNotices []WaiverNote `json:"waiver_notices,omitempty"`
+	// Promises is the promise matrix: each declared promise with its status and the
+	// findings linked to it. Absent in documents written before it existed; reports then
+	// show no matrix.
+	Promises []PromiseSection `json:"promises,omitempty"`
 	// Chain is the head of the evidence chain the findings were evaluated from, when the
 	// evidence was linked to a previous night's (collect --previous).
 	Chain *ChainHead `json:"chain,omitempty"`

@@ -30,7 +30,7 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 		if !f.Waived() && AtLeast(f.Severity, failOn) {
 			g.Failing++
 		}
-		if f.Rule == UnwaivableRule {
+		if f.Unwaivable {
 			g.ExitCode = max(g.ExitCode, GateExitIncomplete)
 		}
 	}

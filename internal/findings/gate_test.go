@@ -10,7 +10,7 @@ func TestJudge(t *testing.T) {
 	high := Finding{Rule: "db.public_grant", Severity: SeverityHigh}
 	low := Finding{Rule: "cookies.insecure", Severity: SeverityLow}
 	waivedHigh := Finding{Rule: "db.public_grant", Severity: SeverityHigh, Waiver: &Waiver{Expires: "2099-01-01"}}
-	failedRule := Finding{Rule: UnwaivableRule, Severity: SeverityCritical}
+	failedRule := Finding{Rule: "collect.failed", Severity: SeverityCritical, Unwaivable: true}
 	ok := []TargetStatus{{Name: "db:crm", Status: "ok"}}
 	failed := []TargetStatus{{Name: "db:crm", Status: "failed"}}
 	tests := []struct {

@@ -9,10 +9,6 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 )
 
-// UnwaivableRule is the rule no waiver may cover: an incomplete collection is never an
-// accepted risk.
-const UnwaivableRule = "collect.failed"
-
 // expiringWithin is how close to its expiry a waiver is flagged.
 const expiringWithin = 30 * 24 * time.Hour
 
@@ -64,6 +60,14 @@ func (n WaiverNote) String() string {
 func ApplyWaivers(fs []Finding, waivers []config.Waiver, now time.Time, targets []TargetStatus) []WaiverNote {
 	var notes []WaiverNote
 	used := make([]bool, len(waivers))
+	// unwaivable holds the rules whose findings no waiver may cover (custom.unwaivable):
+	// an incomplete collection is never an accepted risk.
+	unwaivable := map[string]bool{}
+	for i := range fs {
+		if fs[i].Unwaivable {
+			unwaivable[fs[i].Rule] = true
+		}
+	}
 	for i := range fs {
 		for wi, w := range waivers {
 			if w.Rule != fs[i].Rule {
@@ -73,7 +77,7 @@ func ApplyWaivers(fs []Finding, waivers []config.Waiver, now time.Time, targets 
 				continue
 			}
 			used[wi] = true
-			if fs[i].Rule == UnwaivableRule {
+			if fs[i].Unwaivable {
 				continue
 			}
 			expires, err := time.Parse("2006-01-02", w.Expires)
@@ -95,7 +99,7 @@ func ApplyWaivers(fs []Finding, waivers []config.Waiver, now time.Time, targets 
 		note := WaiverNote{Waiver: wi + 1, Rule: w.Rule, Resource: w.Resource, Line: w.Line, Expires: w.Expires}
 		expires, err := time.Parse("2006-01-02", w.Expires)
 		switch {
-		case w.Rule == UnwaivableRule:
+		case unwaivable[w.Rule]:
 			note.Note = WaiverRefused
 		case err != nil:
 			note.Note = WaiverUnreadable

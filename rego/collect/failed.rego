@@ -19,6 +19,8 @@ import data.vern.lib
 #   id: collect.failed
 #   severity: critical
 #   kind: drift
+#   promise: [cookies]
+#   unwaivable: true
 #   legal: ["GDPR Art. 5(2)", "GDPR Art. 24(1)", "GDPR Art. 32(1)(d)"]
 #   remediation: |
 #     Follow the fix named in the finding (for example set the database's DSN variable,

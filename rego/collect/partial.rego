@@ -19,6 +19,7 @@ import data.vern.lib
 #   id: collect.partial
 #   severity: high
 #   kind: drift
+#   promise: [cookies]
 #   legal: ["GDPR Art. 5(2)", "GDPR Art. 24(1)", "GDPR Art. 32(1)(d)"]
 #   remediation: |
 #     Remove the cause named in the finding (install the browser, grant the read-only role

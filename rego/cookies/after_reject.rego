@@ -17,6 +17,7 @@ import data.vern.lib
 #   id: cookies.after_reject
 #   severity: critical
 #   kind: law
+#   promise: [cookies]
 #   legal: ["ekomloven § 3-15", "GDPR Art. 6(1)(a)", "GDPR Art. 7(3)"]
 #   remediation: |
 #     Make the banner's refusal stop every script that writes the cookie, and check that

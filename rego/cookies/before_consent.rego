@@ -18,6 +18,7 @@ import data.vern.lib
 #   id: cookies.before_consent
 #   severity: high
 #   kind: law
+#   promise: [cookies]
 #   legal: ["ekomloven § 3-15", "GDPR Art. 4(11)", "GDPR Art. 7"]
 #   remediation: |
 #     Load the script that writes it only after the visitor accepts its purpose in the

@@ -15,6 +15,7 @@ import data.vern.lib
 #   id: cookies.insecure
 #   severity: low
 #   kind: law
+#   promise: [cookies]
 #   legal: ["GDPR Art. 32(1)", "GDPR Art. 25(1)"]
 #   remediation: Set HttpOnly, SameSite=Lax (or Strict) and, on https, Secure on the cookie.
 #   nb:

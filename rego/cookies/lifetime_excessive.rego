@@ -14,6 +14,7 @@ import data.vern.lib
 #   id: cookies.lifetime_excessive
 #   severity: low
 #   kind: drift
+#   promise: [cookies]
 #   legal: ["GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)"]
 #   remediation: |
 #     Shorten the cookie's Max-Age or Expires to the declared maximum, or declare the longer

@@ -14,6 +14,7 @@ import data.vern.lib
 #   id: cookies.unclassified
 #   severity: low
 #   kind: drift
+#   promise: [cookies]
 #   legal: ["GDPR Art. 13(1)(c)", "ekomloven § 3-15"]
 #   remediation: |
 #     Find out what sets the cookie and why, then list it under cookies.known in

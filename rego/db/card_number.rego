@@ -16,6 +16,7 @@ import data.vern.lib
 #   id: db.card_number
 #   severity: critical
 #   kind: law
+#   ropa: [security]
 #   legal: ["GDPR Art. 32(1)(a)", "GDPR Art. 5(1)(c)", "PCI DSS 3.4"]
 #   remediation: |
 #     Keep only the payment provider's token and the masked number (first six, last four),

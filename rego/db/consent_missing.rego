@@ -14,6 +14,7 @@ import data.vern.lib
 #   id: db.consent_missing
 #   severity: high
 #   kind: law
+#   promise: [purposes]
 #   legal: ["GDPR Art. 6(1)(a)", "GDPR Art. 7(1)"]
 #   remediation: |
 #     Stop processing these rows for the consent-based purpose and erase them, or obtain and

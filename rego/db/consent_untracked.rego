@@ -15,6 +15,7 @@ import data.vern.lib
 #   id: db.consent_untracked
 #   severity: high
 #   kind: drift
+#   promise: [purposes]
 #   legal: ["GDPR Art. 7(1)", "GDPR Art. 7(3)", "GDPR Art. 6(1)(a)"]
 #   remediation: |
 #     Record consent (when it was given and withdrawn) in the table and name the columns under

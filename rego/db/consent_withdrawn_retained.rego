@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: db.consent_withdrawn_retained
 #   severity: high
 #   kind: drift
+#   promise: [purposes, retention]
+#   ropa: [erasure]
 #   legal: ["GDPR Art. 17(1)(b)", "GDPR Art. 7(3)"]
 #   remediation: |
 #     Erase or anonymise rows once consent is withdrawn (within the grace period) and make

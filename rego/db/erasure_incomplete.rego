@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: db.erasure_incomplete
 #   severity: medium
 #   kind: drift
+#   promise: [retention]
+#   ropa: [erasure]
 #   legal: ["GDPR Art. 17(1)", "GDPR Art. 5(1)(e)"]
 #   remediation: |
 #     Make the erasure or anonymisation job clear this column too and add it to erased_when

@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: db.minimum_retention_at_risk
 #   severity: medium
 #   kind: law
+#   promise: [retention]
+#   ropa: [erasure]
 #   legal: ["bokføringsloven § 13", "GDPR Art. 17(3)(b)"]
 #   remediation: |
 #     Change the foreign keys to ON DELETE RESTRICT (or anonymise the parent instead of

@@ -16,6 +16,8 @@ import data.vern.lib
 #   id: db.national_id
 #   severity: high
 #   kind: law
+#   promise: [categories]
+#   ropa: [data, undeclared]
 #   legal: ["personopplysningsloven § 12", "GDPR Art. 87"]
 #   remediation: |
 #     Remove the numbers where there is no need for secure identification. Where there is,

@@ -15,6 +15,7 @@ import data.vern.lib
 #   id: db.plaintext_password
 #   severity: critical
 #   kind: law
+#   ropa: [security]
 #   legal: ["GDPR Art. 32(1)(a)", "GDPR Art. 5(1)(f)"]
 #   remediation: |
 #     Hash every password with a slow password hash (argon2id or bcrypt), force a reset for

@@ -15,6 +15,7 @@ import data.vern.lib
 #   id: db.public_grant
 #   severity: high
 #   kind: law
+#   ropa: [security]
 #   legal: ["GDPR Art. 32(1)(b)", "GDPR Art. 25(2)"]
 #   remediation: |
 #     REVOKE SELECT ON the table FROM PUBLIC and grant it to the roles that need it.

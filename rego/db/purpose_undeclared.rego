@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: db.purpose_undeclared
 #   severity: medium
 #   kind: drift
+#   promise: [purposes, categories]
+#   ropa: [data]
 #   legal: ["GDPR Art. 5(1)(b)", "GDPR Art. 13(1)(c)"]
 #   remediation: |
 #     Give the dataset a purpose that declares the category, add the category to one of its

@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: db.retention_exceeded
 #   severity: high
 #   kind: drift
+#   promise: [retention]
+#   ropa: [erasure]
 #   legal: ["GDPR Art. 5(1)(e)", "GDPR Art. 17(1)(a)", "GDPR Art. 13(2)(a)"]
 #   remediation: |
 #     Delete or anonymise the rows past the retention period, and schedule the job that

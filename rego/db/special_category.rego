@@ -16,6 +16,8 @@ import data.vern.lib
 #   id: db.special_category
 #   severity: high
 #   kind: law
+#   promise: [categories]
+#   ropa: [data, undeclared]
 #   legal: ["GDPR Art. 9(1)", "GDPR Art. 10"]
 #   remediation: |
 #     Remove the data, or declare it: a category covering it on the dataset and the Art. 9(2)

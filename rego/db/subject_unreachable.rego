@@ -19,6 +19,7 @@ import data.vern.lib
 #   id: db.subject_unreachable
 #   severity: medium
 #   kind: drift
+#   promise: [rights]
 #   legal: ["GDPR Art. 12(3)", "GDPR Art. 15", "GDPR Art. 17", "GDPR Art. 20"]
 #   remediation: |
 #     Link the table to the person: add a foreign key to the subject's table, or declare

@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: db.undeclared_data
 #   severity: high
 #   kind: drift
+#   promise: [categories]
+#   ropa: [data, undeclared]
 #   legal: ["GDPR Art. 13(1)(c)", "GDPR Art. 5(1)(a)"]
 #   remediation: |
 #     Stop storing the data, or declare it: add the data kind to a category of

@@ -16,6 +16,7 @@ import data.vern.lib
 #   id: db.unmapped_personal_data
 #   severity: medium
 #   kind: drift
+#   ropa: [undeclared]
 #   legal: ["GDPR Art. 30(1)", "GDPR Art. 5(2)"]
 #   remediation: |
 #     Add the table as a dataset in vern.yaml with its categories, purposes and retention

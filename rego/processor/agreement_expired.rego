@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: processor.agreement_expired
 #   severity: high
 #   kind: law
+#   promise: [recipients]
+#   ropa: [processors]
 #   legal:
 #     - GDPR Art. 28(3)
 #     - GDPR Art. 26(1)

@@ -15,6 +15,8 @@ import data.vern.lib
 #   id: processor.agreement_expiring
 #   severity: low
 #   kind: law
+#   promise: [recipients]
+#   ropa: [processors]
 #   legal:
 #     - GDPR Art. 28(3)
 #     - personopplysningsloven § 1

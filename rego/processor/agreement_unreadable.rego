@@ -18,6 +18,8 @@ import data.vern.lib
 #   id: processor.agreement_unreadable
 #   severity: high
 #   kind: law
+#   promise: [recipients]
+#   ropa: [processors]
 #   legal:
 #     - GDPR Art. 28(3)
 #     - GDPR Art. 28(9)

@@ -25,6 +25,8 @@ import data.vern.lib
 #   id: processor.clause_missing
 #   severity: medium
 #   kind: law
+#   promise: [recipients]
+#   ropa: [processors]
 #   legal:
 #     - GDPR Art. 28(3)
 #     - GDPR Art. 28(4)

@@ -17,6 +17,7 @@ import data.vern.lib
 #   id: processor.recipient_undeclared
 #   severity: medium
 #   kind: drift
+#   ropa: [processors]
 #   legal:
 #     - GDPR Art. 13(1)(e)
 #     - GDPR Art. 5(1)(a)

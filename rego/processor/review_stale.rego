@@ -19,6 +19,7 @@ import data.vern.lib
 #   id: processor.review_stale
 #   severity: low
 #   kind: drift
+#   promise: [recipients]
 #   legal:
 #     - GDPR Art. 28(3)
 #     - GDPR Art. 5(2)

@@ -24,6 +24,8 @@ import data.vern.lib
 #   id: processor.transfer_unsafeguarded
 #   severity: high
 #   kind: law
+#   promise: [transfers]
+#   ropa: [transfers]
 #   legal:
 #     - GDPR Art. 44
 #     - GDPR Art. 45

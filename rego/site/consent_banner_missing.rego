@@ -18,6 +18,7 @@ import data.vern.lib
 #   id: site.consent_banner_missing
 #   severity: high
 #   kind: law
+#   promise: [cookies]
 #   legal: ["ekomloven § 3-15", "GDPR Art. 7(3)", "GDPR Art. 4(11)"]
 #   remediation: |
 #     Add a consent banner whose first layer has a refusal as visible as the acceptance, or set

@@ -15,6 +15,7 @@ import data.vern.lib
 #   id: site.statement_link_missing
 #   severity: medium
 #   kind: law
+#   promise: [statement]
 #   legal: ["GDPR Art. 12(1)", "GDPR Art. 13(1)"]
 #   remediation: Put a link to the privacy statement in the footer of every page template.
 #   nb:

@@ -16,6 +16,7 @@ import data.vern.lib
 #   id: site.statement_outdated
 #   severity: medium
 #   kind: drift
+#   promise: [statement]
 #   legal: ["GDPR Art. 12(1)", "GDPR Art. 5(2)"]
 #   remediation: |
 #     Review the declaration against the published statement and update statement.updated

@@ -15,6 +15,7 @@ import data.vern.lib
 #   id: site.statement_unreachable
 #   severity: high
 #   kind: law
+#   promise: [statement]
 #   legal: ["GDPR Art. 12(1)", "GDPR Art. 13(1)"]
 #   remediation: Publish the statement at the configured path, or correct the statement path in vern.yaml.
 #   nb:

@@ -19,6 +19,7 @@ import data.vern.lib
 #   id: site.third_party_before_consent
 #   severity: medium
 #   kind: law
+#   promise: [cookies]
 #   legal: ["ekomloven § 3-15", "GDPR Art. 6(1)(a)", "GDPR Art. 26"]
 #   remediation: |
 #     Load the vendor's script or pixel only after the visitor accepts its purpose in the

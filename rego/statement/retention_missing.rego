@@ -21,6 +21,7 @@ import data.vern.lib
 #   id: statement.retention_missing
 #   severity: medium
 #   kind: statement
+#   ropa: [erasure]
 #   legal: ["GDPR Art. 13(2)(a)", "GDPR Art. 5(1)(e)", "personopplysningsloven § 1"]
 #   remediation: |
 #     State in the statement how long the category is kept, or the criteria that decide it

@@ -23,6 +23,7 @@ import data.vern.lib
 #   id: statement.retention_unbounded
 #   severity: medium
 #   kind: statement
+#   ropa: [erasure]
 #   legal: ["GDPR Art. 13(2)(a)", "GDPR Art. 5(1)(e)", "personopplysningsloven § 1"]
 #   remediation: |
 #     Say in the statement when the data are deleted once the minimum has passed (for

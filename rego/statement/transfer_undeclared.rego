@@ -26,6 +26,8 @@ import data.vern.lib
 #   id: statement.transfer_undeclared
 #   severity: high
 #   kind: statement
+#   promise: [transfers]
+#   ropa: [transfers]
 #   legal:
 #     - GDPR Art. 13(1)(f)
 #     - GDPR Art. 44

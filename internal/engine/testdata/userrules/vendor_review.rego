@@ -13,6 +13,7 @@ import data.vern.lib
 #   id: custom.processor_vendor_missing
 #   severity: low
 #   kind: drift
+#   promise: [recipients]
 #   legal: ["GDPR Art. 28"]
 #   remediation: Add vendor to the processor's YAML.
 deny contains f if {
