@@ -64,7 +64,7 @@ func buildMatrix(in *Input, lang string) []*matrixSection {
 	if in.Evidence != nil {
 		decl = in.Evidence.Declaration
 	}
-	w := matrixWording{lang: lang, decl: decl}
+	w := matrixWording{lang: lang, decl: decl, recipientsSeen: map[string]int{}}
 	var out []*matrixSection
 	for _, s := range in.Findings.Promises {
 		sec := &matrixSection{Key: s.Section, Title: w.sectionTitle(s.Section)}

@@ -12,6 +12,10 @@ import (
 type matrixWording struct {
 	lang string
 	decl config.Declaration
+	// recipientsSeen counts the promises worded per recipient kind: a declaration may list
+	// one kind twice (two groups of carriers, say), and the n-th promise of a kind is worded
+	// from the n-th entry of that kind.
+	recipientsSeen map[string]int
 }
 
 func (w matrixWording) T(k string) string { return tr(w.lang, k) }
@@ -115,8 +119,14 @@ func (w matrixWording) retention(id string, r *matrixRow) {
 }
 
 func (w matrixWording) recipient(kind string, r *matrixRow) {
+	nth := w.recipientsSeen[kind]
+	w.recipientsSeen[kind]++
 	for _, rc := range w.decl.Recipients {
 		if rc.Kind != kind {
+			continue
+		}
+		if nth > 0 {
+			nth--
 			continue
 		}
 		facts := append([]string(nil), rc.Examples...)
