@@ -12,6 +12,7 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // TestExampleRegistry collects Alarmlink's example registry and evaluates the processor
@@ -65,7 +66,7 @@ func TestExampleRegistry(t *testing.T) {
 // findings as "rule resource" lines.
 func evaluate(t testing.TB, ev *evidence.Evidence, now time.Time) []string {
 	t.Helper()
-	eng, err := engine.New(context.Background(), engine.Options{})
+	eng, err := engine.New(context.Background(), engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/rulesdoc"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 func newRulesCmd(g *globals) *cobra.Command {
@@ -76,7 +77,7 @@ func newRulesCmd(g *globals) *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			results, err := engine.RunTests(cmd.Context(), dir)
+			results, err := engine.RunTests(cmd.Context(), engine.Options{Bundle: vernrego.Bundle, RulesDir: dir})
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)
 			}
@@ -107,6 +108,6 @@ func hint(ids []string) string {
 
 // loadRules compiles the built-in rules and those in dir; a bad rule is a usage error.
 func loadRules(cmd *cobra.Command, dir string) (*engine.Engine, error) {
-	eng, err := engine.New(cmd.Context(), engine.Options{RulesDir: dir})
+	eng, err := engine.New(cmd.Context(), engine.Options{Bundle: vernrego.Bundle, RulesDir: dir})
 	return eng, exitcode.Wrap(exitcode.Usage, err)
 }
