@@ -23,8 +23,8 @@ func TestEvaluateLeavesEvidenceUnchanged(t *testing.T) {
 	collectOnce := func(t *testing.T, seal bool) *evidence.Evidence {
 		t.Helper()
 		fc := fakeCollector{targets: []string{"fake:a", "fake:b"}, fail: map[string]bool{"fake:b": true}}
-		ev, err := collect.Run(context.Background(), cfg, []collect.Collector{fc}, collect.Env{},
-			collect.Options{Now: func() time.Time { return at }})
+		ev, err := collect.Run(context.Background(), cfg, []collect.Collector{fc}, collect.Env{Now: func() time.Time { return at }},
+			collect.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

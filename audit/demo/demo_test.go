@@ -80,7 +80,7 @@ func TestDemoFullPipeline(t *testing.T) {
 	}
 	res, err := Run(context.Background(), Options{
 		OutDir: out, Lang: "nb", Formats: formats, Collectors: collectors.All(),
-		Env: collect.Env{Browser: "chromium"}, Version: "test", Log: logrus.NewEntry(log), AfterLoad: plant,
+		Env: collect.Env{}, Version: "test", Log: logrus.NewEntry(log), AfterLoad: plant,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -25,9 +25,9 @@ func TestExampleRegistry(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	ev, err := collect.Run(context.Background(), cfg, []collect.Collector{New()}, collect.Env{}, collect.Options{
+	ev, err := collect.Run(context.Background(), cfg, []collect.Collector{New()}, collect.Env{
 		Now: func() time.Time { return now },
-	})
+	}, collect.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

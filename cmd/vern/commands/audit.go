@@ -43,7 +43,7 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 			res, err := audit.Run(cmd.Context(), audit.Options{
 				ConfigPath: f.config, OutDir: f.out, Formats: formats, FailOn: f.report.failOn,
 				Lang: f.report.lang, RulesDir: f.report.rulesDir, Now: now, Previous: prev,
-				ReportURL: f.report.reportURL, Collectors: g.collectors(),
+				ReportURL: f.report.reportURL, Collectors: g.collectors(f.browser),
 				Env: env, Version: version.Version, Log: g.entry(),
 				BeforeWrite: func(ev *evidence.Evidence) error { return f.chain.apply(ev, prevEv, key) },
 			})

@@ -48,7 +48,7 @@ Exits 3 when a target could not be collected.`,
 			if err != nil {
 				return err
 			}
-			ev, err := collect.Run(cmd.Context(), cfg, g.collectors(), env,
+			ev, err := collect.Run(cmd.Context(), cfg, g.collectors(browser), env,
 				collect.Options{Targets: targets, VernVersion: version.Version})
 			if err != nil {
 				return exitcode.Wrap(exitcode.Usage, err)

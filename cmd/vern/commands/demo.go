@@ -31,7 +31,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 				return err
 			}
 			res, err := demo.Run(cmd.Context(), demo.Options{
-				OutDir: out, Lang: lang, Formats: formats, Collectors: g.collectors(),
+				OutDir: out, Lang: lang, Formats: formats, Collectors: g.collectors(browser),
 				Env: env, Version: version.Version, Log: g.entry(), Out: g.streams.Out,
 			})
 			if err != nil {

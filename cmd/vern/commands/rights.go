@@ -53,7 +53,7 @@ instead of connecting. Exits 3 when a database could not be collected.`,
 				if err != nil {
 					return err
 				}
-				if ev, err = collect.Run(cmd.Context(), cfg, g.collectors(), env,
+				if ev, err = collect.Run(cmd.Context(), cfg, g.collectors("none"), env,
 					collect.Options{Targets: targets, VernVersion: version.Version}); err != nil {
 					return exitcode.Wrap(exitcode.Usage, err)
 				}

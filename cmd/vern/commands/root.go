@@ -47,9 +47,9 @@ type globals struct {
 
 func (g *globals) entry() *logrus.Entry { return logrus.NewEntry(g.log) }
 
-// collectors returns vern's collectors set up with the global flags.
-func (g *globals) collectors() []collect.Collector {
-	return collectors.With(collectors.Options{Autoconsent: g.autoconsent})
+// collectors returns vern's collectors set up with the global flags and the browser mode.
+func (g *globals) collectors(browser string) []collect.Collector {
+	return collectors.With(collectors.Options{Autoconsent: g.autoconsent, Browser: browser})
 }
 
 // Execute runs vern with args and returns the process exit code. SIGINT and SIGTERM cancel
