@@ -96,11 +96,11 @@ func TestEvaluateMergedEvidence(t *testing.T) {
 	}
 	at := time.Date(2026, 11, 25, 2, 0, 0, 0, time.UTC)
 	fc := fakeCollector{targets: []string{"fake:a", "fake:b"}, fail: map[string]bool{"fake:b": true}}
-	evA, err := collect.Run(context.Background(), cfg, []collect.Collector{fc}, collect.Env{}, collect.Options{Targets: []string{"fake:a"}, Now: func() time.Time { return at }})
+	evA, err := collect.Run(context.Background(), cfg, []collect.Collector{fc}, collect.Env{Now: func() time.Time { return at }}, collect.Options{Targets: []string{"fake:a"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	evB, err := collect.Run(context.Background(), cfg, []collect.Collector{fc}, collect.Env{}, collect.Options{Targets: []string{"fake:b"}, Now: func() time.Time { return at.Add(time.Minute) }})
+	evB, err := collect.Run(context.Background(), cfg, []collect.Collector{fc}, collect.Env{Now: func() time.Time { return at.Add(time.Minute) }}, collect.Options{Targets: []string{"fake:b"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,15 +18,19 @@ type Sources struct {
 	// Autoconsent is the folder of the autoconsent package the site collector operates
 	// consent banners with ("" its default, "off" vern's own detection).
 	Autoconsent string
-	// Env is the collectors' environment: logger, browser mode, progress.
+	// Browser is the site collector's mode: chromium (also when empty) or none.
+	Browser string
+	// Env is the collectors' environment: logger, clock, progress.
 	Env collect.Env
 }
 
-func (s Sources) collectors() []collect.Collector {
+// All are the collectors the sources name: Collectors, or vern's own set up with the
+// sources' options.
+func (s Sources) All() []collect.Collector {
 	if s.Collectors != nil {
 		return s.Collectors
 	}
-	return collectors.With(collectors.Options{Autoconsent: s.Autoconsent})
+	return collectors.With(collectors.Options{Autoconsent: s.Autoconsent, Browser: s.Browser})
 }
 
 // CollectOptions configures a collection.
@@ -96,7 +100,7 @@ func Collect(ctx context.Context, opts CollectOptions) (*CollectResult, error) {
 // gather collects targets of cfg (every target when empty) and, when ch is set, links and
 // signs the evidence. It is the one collection of every flow that collects.
 func gather(ctx context.Context, cfg *config.Config, targets []string, src Sources, version string, ch *chain) (*evidence.Evidence, error) {
-	ev, err := collect.Run(ctx, cfg, src.collectors(), src.Env, collect.Options{Targets: targets, VernVersion: version})
+	ev, err := collect.Run(ctx, cfg, src.All(), src.Env, collect.Options{Targets: targets, VernVersion: version})
 	if err != nil {
 		return nil, invalid(err)
 	}

@@ -70,12 +70,14 @@ func EvaluateEvidence(ctx context.Context, opts EvidenceOptions) (*findings.Docu
 	}
 	targets := targetStatuses(ev, opts.Expected)
 	notes := findings.ApplyWaivers(fs, opts.Waivers, now, targets)
-	if ev.SHA256 == "" {
-		if err := ev.Seal(); err != nil {
-			return nil, err
+	evidenceSHA := ev.SHA256
+	if evidenceSHA == "" {
+		// Hashed, not sealed: an evaluation only reads the evidence it is given.
+		if evidenceSHA, err = ev.ContentHash(); err != nil {
+			return nil, fmt.Errorf("evaluate: %w", err)
 		}
 	}
-	hashes := map[string]string{"evidence": ev.SHA256, "rules": eng.BundleSHA256, "waivers": opts.WaiversSHA256}
+	hashes := map[string]string{"evidence": evidenceSHA, "rules": eng.BundleSHA256, "waivers": opts.WaiversSHA256}
 	for _, k := range []string{"declaration", "inventory", "processors"} {
 		hashes[k] = ev.Hashes[k]
 	}
@@ -101,18 +103,19 @@ func EvaluateEvidence(ctx context.Context, opts EvidenceOptions) (*findings.Docu
 		Targets:       targets,
 		WaiverNotes:   findings.WaiverNoteTexts(notes),
 		WaiverNotices: notes,
-		Chain:         chainHead(ev),
+		Chain:         chainHead(ev, evidenceSHA),
 	}
 	doc.Promises = promises.Build(promises.FromEvidence(ev, doc, eng.KindParents))
 	return doc, nil
 }
 
-// chainHead is the evidence's place in its chain, for findings.json and the report.
-func chainHead(ev *evidence.Evidence) *findings.ChainHead {
+// chainHead is the evidence's place in its chain, for findings.json and the report; sha is
+// the evidence's hash.
+func chainHead(ev *evidence.Evidence, sha string) *findings.ChainHead {
 	if ev.Chain == nil && ev.Signature == nil {
 		return nil
 	}
-	h := &findings.ChainHead{Sequence: ev.ChainSequence(), Head: ev.SHA256}
+	h := &findings.ChainHead{Sequence: ev.ChainSequence(), Head: sha}
 	if ev.Chain != nil {
 		h.Previous, h.Parts = ev.Chain.Previous, ev.Chain.Parts
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/findings"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // RulesDirError is a folder of user rules that is not a folder.
@@ -56,7 +57,7 @@ func RuleTests(ctx context.Context, dir string) (*RuleTestsResult, error) {
 	if err := checkRulesDir(dir); err != nil {
 		return nil, err
 	}
-	results, err := engine.RunTests(ctx, dir)
+	results, err := engine.RunTests(ctx, engine.Options{Bundle: vernrego.Bundle, RulesDir: dir})
 	if err != nil {
 		return nil, invalid(err)
 	}
@@ -74,7 +75,7 @@ func loadEngine(ctx context.Context, dir string) (*engine.Engine, error) {
 	if err := checkRulesDir(dir); err != nil {
 		return nil, err
 	}
-	eng, err := engine.New(ctx, engine.Options{RulesDir: dir})
+	eng, err := engine.New(ctx, engine.Options{Bundle: vernrego.Bundle, RulesDir: dir})
 	return eng, invalid(err)
 }
 

@@ -14,6 +14,9 @@ type Options struct {
 	// drives consent banners with; "" means its default (the pinned package in vern's
 	// cache), "off" vern's own banner detection alone.
 	Autoconsent string
+	// Browser is the site collector's mode (--browser): "chromium" (also when empty) or
+	// "none".
+	Browser string
 }
 
 // All returns every collector vern ships with their default settings, in the order their
@@ -25,6 +28,6 @@ func With(o Options) []collect.Collector {
 	return []collect.Collector{
 		postgres.New(),
 		processors.New(),
-		site.NewWithOptions(site.Options{Autoconsent: o.Autoconsent}),
+		site.NewWithOptions(site.Options{Autoconsent: o.Autoconsent, Browser: o.Browser}),
 	}
 }

@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/alarmlink/vern/internal/engine"
+	"github.com/alarmlink/vern/rego"
 )
 
 // TestRegoRules runs every Rego test of the built-in bundle, one Go subtest each, so `go
 // test` reports failing rule tests by name.
 func TestRegoRules(t *testing.T) {
-	results, err := engine.RunTests(context.Background(), "")
+	results, err := engine.RunTests(context.Background(), engine.Options{Bundle: rego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func TestRegoRules(t *testing.T) {
 // TestEveryRuleHasTests checks the bundle's convention: each rule file has a test file
 // with at least one test_fail_ and one test_success_ case.
 func TestEveryRuleHasTests(t *testing.T) {
-	b, err := engine.LoadBundle("", true)
+	b, err := engine.LoadBundle(rego.Bundle, "", true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/alarmlink/vern/audit"
-	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/examples/alarmlink"
 	"github.com/alarmlink/vern/examples/alarmlink/demosite"
 	"github.com/alarmlink/vern/internal/collect"
@@ -31,13 +30,12 @@ type Options struct {
 	OutDir  string
 	Lang    string
 	Formats audit.Formats
-	// Collectors collect the demo targets; nil means vern's own, set up with Autoconsent.
-	Collectors  []collect.Collector
-	Autoconsent string
-	Env         collect.Env
-	Version     string
-	Log         *logrus.Entry
-	Out         io.Writer
+	// Sources are the collectors that collect the demo targets (vern's own unless set) and
+	// their environment.
+	Sources audit.Sources
+	Version string
+	Log     *logrus.Entry
+	Out     io.Writer
 	// AfterLoad runs on the demo database once it is loaded; tests use it to plant values
 	// that must never reach an output.
 	AfterLoad func(ctx context.Context, dsn string) error
@@ -80,10 +78,7 @@ func Run(ctx context.Context, opts Options) (*audit.AuditResult, error) {
 	vars[siteVar] = siteURL
 	opts.Log.WithField("url", siteURL).Info("demo site served")
 
-	own := opts.Collectors
-	if own == nil {
-		own = collectors.With(collectors.Options{Autoconsent: opts.Autoconsent})
-	}
+	own := opts.Sources.All()
 	wrapped := make([]collect.Collector, 0, len(own))
 	for _, c := range own {
 		wrapped = append(wrapped, withUnavailable(c, notes))
@@ -95,7 +90,7 @@ func Run(ctx context.Context, opts Options) (*audit.AuditResult, error) {
 			return v, ok
 		},
 		OutDir: opts.OutDir, Formats: opts.Formats, FailOn: audit.DefaultFailOn, Lang: opts.Lang,
-		Sources: audit.Sources{Collectors: wrapped, Env: opts.Env}, Version: opts.Version, Log: opts.Log,
+		Sources: audit.Sources{Collectors: wrapped, Env: opts.Sources.Env}, Version: opts.Version, Log: opts.Log,
 	})
 }
 

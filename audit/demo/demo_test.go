@@ -12,8 +12,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/sirupsen/logrus"
 
+	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/collectors"
-	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/internal/pgcluster"
 	"github.com/alarmlink/vern/reports"
@@ -79,8 +79,8 @@ func TestDemoFullPipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := Run(context.Background(), Options{
-		OutDir: out, Lang: "nb", Formats: formats, Collectors: collectors.All(),
-		Env: collect.Env{Browser: "chromium"}, Version: "test", Log: logrus.NewEntry(log), AfterLoad: plant,
+		OutDir: out, Lang: "nb", Formats: formats, Sources: audit.Sources{Collectors: collectors.All()},
+		Version: "test", Log: logrus.NewEntry(log), AfterLoad: plant,
 	})
 	if err != nil {
 		t.Fatal(err)

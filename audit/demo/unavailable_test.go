@@ -36,7 +36,7 @@ func TestUnavailableTargetIsNotChecked(t *testing.T) {
 		t.Errorf("db:other = %+v", ev.Targets["db:other"])
 	}
 	var f *collect.Failure
-	_, err = c.Collect(context.Background(), &config.Config{}, "db:crm", collect.Env{})
+	_, err = c.Collect(context.Background(), &config.Config{}, "db:crm", collect.Env{}.WithDefaults())
 	if !errors.As(err, &f) {
 		t.Errorf("err = %v, want a collect.Failure", err)
 	}

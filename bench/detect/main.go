@@ -140,7 +140,7 @@ func collectSchema(ctx context.Context, server, corpus, name, file string) (*evi
 		}
 	}
 	cfg := &config.Config{Inventory: config.Inventory{Databases: map[string]config.Database{name: {DSN: dsn}}}}
-	res, err := postgres.New().Collect(ctx, cfg, "db:"+name, collect.Env{})
+	res, err := postgres.New().Collect(ctx, cfg, "db:"+name, collect.Env{}.WithDefaults())
 	if err != nil {
 		return nil, err
 	}

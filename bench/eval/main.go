@@ -47,7 +47,7 @@ func main() {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
-	eng, err := engine.New(ctx, engine.Options{})
+	eng, err := engine.New(ctx, engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		log.Fatal(err)
 	}

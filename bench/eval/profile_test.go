@@ -19,6 +19,7 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // fullSize is the benchmark's full-size synthetic evidence.
@@ -33,7 +34,7 @@ func fullSize(t *testing.T) *evidence.Evidence {
 
 func newEngine(t *testing.T) *engine.Engine {
 	t.Helper()
-	eng, err := engine.New(context.Background(), engine.Options{})
+	eng, err := engine.New(context.Background(), engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,7 +92,7 @@ func crawlOnce(url string, pages, tabs int, acDir string) (float64, int) {
 	if os.Getenv("BENCH_DEBUG") != "" {
 		lg.SetLevel(logrus.DebugLevel)
 	}
-	res, err := c.Collect(context.Background(), cfg, site.TargetName(url), collect.Env{Log: logrus.NewEntry(lg)})
+	res, err := c.Collect(context.Background(), cfg, site.TargetName(url), collect.Env{Log: logrus.NewEntry(lg)}.WithDefaults())
 	if err != nil {
 		log.Fatalf("collect: %v", err)
 	}

@@ -95,8 +95,8 @@ func TestRetentionCountsCalendarMonths(t *testing.T) {
 				}}},
 			}
 			clock := func() time.Time { return now }
-			ev, err := collect.Run(ctx, cfg, []collect.Collector{NewWithOptions(Options{Now: clock})}, collect.Env{},
-				collect.Options{Now: clock})
+			ev, err := collect.Run(ctx, cfg, []collect.Collector{New()}, collect.Env{Now: clock},
+				collect.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -27,13 +27,17 @@ const (
 	DefaultLockTimeout      = "5s"
 )
 
-// Hook points a collection passes through, in order; collect.Env.Hooks is called with each.
+// Kind names the collector, and prefixes its targets' hook points.
+const Kind = "postgres"
+
+// Hook points a collection passes through, in order; collect.Env.Hook is called with each.
+// They are named as collect.HookPoint says: "postgres/<point>".
 const (
-	HookConnected    = "postgres.connected"
-	HookAfterCatalog = "postgres.after_catalog"
-	HookAfterSample  = "postgres.after_sample"
-	HookAfterExact   = "postgres.after_exact"
-	HookAfterDataset = "postgres.after_datasets"
+	HookConnected    = Kind + "/connected"
+	HookAfterCatalog = Kind + "/after_catalog"
+	HookAfterSample  = Kind + "/after_sample"
+	HookAfterExact   = Kind + "/after_exact"
+	HookAfterDataset = Kind + "/after_datasets"
 )
 
 // Options tunes the collector. The zero value uses the defaults.
@@ -43,8 +47,6 @@ type Options struct {
 	SampleRows int
 	// Threshold is the confidence at or above which a detection counts as personal data.
 	Threshold float64
-	// Now is the clock retention and consent are measured against; nil means time.Now.
-	Now func() time.Time
 	// ConnectTimeout bounds connecting; 0 means 10 s.
 	ConnectTimeout time.Duration
 	// Trace, when set, receives the name (never the text or values) and duration of each
@@ -72,9 +74,6 @@ func NewWithOptions(opts Options) *Collector {
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
 	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
 	if opts.ConnectTimeout <= 0 {
 		opts.ConnectTimeout = 10 * time.Second
 	}
@@ -82,7 +81,7 @@ func NewWithOptions(opts Options) *Collector {
 }
 
 // Kind is "postgres".
-func (c *Collector) Kind() string { return "postgres" }
+func (c *Collector) Kind() string { return Kind }
 
 // Targets is db:<name> for each database of the inventory, sorted.
 func (c *Collector) Targets(cfg *config.Config) []string {
@@ -103,7 +102,7 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 		return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect postgres: unknown target %q", target),
 			Fix: "name a database of vern.yaml as db:<name>"}
 	}
-	r := &run{c: c, name: name, db: dbc, cfg: cfg, env: env, now: c.opts.Now().UTC()}
+	r := &run{c: c, name: name, db: dbc, cfg: cfg, env: env, now: env.Now().UTC()}
 	for _, p := range dbc.Ignore {
 		g, err := glob.Compile(p, '.')
 		if err != nil {
@@ -200,10 +199,7 @@ func (r *run) collect(ctx context.Context) (*evidence.Database, error) {
 }
 
 func (r *run) hook(point string) error {
-	if r.env.Hooks == nil {
-		return nil
-	}
-	if err := r.env.Hooks(point); err != nil {
+	if err := r.env.Hook(point); err != nil {
 		return &collect.Failure{Reason: fmt.Sprintf("collect postgres %s: at %s: %s", r.name, point, redact(err.Error()))}
 	}
 	return nil

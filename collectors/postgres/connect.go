@@ -157,11 +157,4 @@ func redact(s string) string {
 	})
 }
 
-func (r *run) log() *logrus.Entry {
-	if r.env.Log != nil {
-		return r.env.Log
-	}
-	l := logrus.New()
-	l.SetOutput(io.Discard)
-	return logrus.NewEntry(l)
-}
+func (r *run) log() *logrus.Entry { return r.env.Log }

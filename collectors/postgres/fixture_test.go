@@ -12,6 +12,7 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 	"github.com/jackc/pgx/v5"
 	"github.com/sirupsen/logrus"
 )
@@ -195,7 +196,7 @@ func detection(doc evidence.Database, table, column, kind string) *evidence.Dete
 // count" for each db finding.
 func evaluate(t *testing.T, ev *evidence.Evidence) []string {
 	t.Helper()
-	eng, err := engine.New(context.Background(), engine.Options{})
+	eng, err := engine.New(context.Background(), engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

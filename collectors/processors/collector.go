@@ -24,8 +24,12 @@ import (
 	"github.com/alarmlink/vern/internal/evidence"
 )
 
-// Target is the collector's single target name.
+// Target is the collector's single target name, and its kind.
 const Target = "processors"
+
+// HookDocument is the hook point before each processor's documents are read, named as
+// collect.HookPoint says.
+const HookDocument = Target + "/document"
 
 // Options configures the collector; the zero value reads from the file system.
 type Options struct {
@@ -60,7 +64,7 @@ func NewWithOptions(opts Options) *Collector {
 }
 
 // Kind names the collector.
-func (c *Collector) Kind() string { return "processors" }
+func (c *Collector) Kind() string { return Target }
 
 // Targets is the single processors target when the inventory has a registry.
 func (c *Collector) Targets(cfg *config.Config) []string {
@@ -87,15 +91,11 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 		if err := ctx.Err(); err != nil {
 			return collect.Result{}, fmt.Errorf("collect processors: %w", err)
 		}
-		if env.Hooks != nil {
-			if err := env.Hooks("processors.document"); err != nil {
-				return collect.Result{}, fmt.Errorf("collect processors %s: %w", id, err)
-			}
+		if err := env.Hook(HookDocument); err != nil {
+			return collect.Result{}, fmt.Errorf("collect processors %s: %w", id, err)
 		}
 		rec := c.collectOne(ctx, cfg, cfg.Processors[id])
-		if env.Log != nil {
-			env.Log.WithField("processor", id).WithField("document", rec.Document.Status).Debug("agreement read")
-		}
+		env.Log.WithField("processor", id).WithField("document", rec.Document.Status).Debug("agreement read")
 		doc.Processors[id] = rec
 		if rec.Partial {
 			partial = append(partial, id+": "+rec.PartialReason)

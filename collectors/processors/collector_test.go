@@ -27,7 +27,7 @@ func registry(folder string, ps map[string]config.Processor) *config.Config {
 
 func collectDoc(t *testing.T, cfg *config.Config) evidence.Processors {
 	t.Helper()
-	res, err := New().Collect(context.Background(), cfg, Target, collect.Env{})
+	res, err := New().Collect(context.Background(), cfg, Target, collect.Env{}.WithDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,22 +240,22 @@ func TestCollectTargetsAndFailures(t *testing.T) {
 	if got := c.Targets(&config.Config{}); len(got) != 0 {
 		t.Errorf("targets of an empty inventory %v", got)
 	}
-	if _, err := c.Collect(context.Background(), cfg, "db:crm", collect.Env{}); err == nil {
+	if _, err := c.Collect(context.Background(), cfg, "db:crm", collect.Env{}.WithDefaults()); err == nil {
 		t.Error("unknown target collected")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := c.Collect(ctx, cfg, Target, collect.Env{}); !errors.Is(err, context.Canceled) {
+	if _, err := c.Collect(ctx, cfg, Target, collect.Env{}.WithDefaults()); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
 	boom := errors.New("boom")
 	hooks := func(point string) error {
-		if point == "processors.document" {
+		if point == HookDocument {
 			return boom
 		}
 		return nil
 	}
-	if _, err := c.Collect(context.Background(), cfg, Target, collect.Env{Hooks: hooks}); !errors.Is(err, boom) {
+	if _, err := c.Collect(context.Background(), cfg, Target, collect.Env{Hooks: hooks}.WithDefaults()); !errors.Is(err, boom) {
 		t.Errorf("hook: %v", err)
 	}
 }

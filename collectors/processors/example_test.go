@@ -12,6 +12,7 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // TestExampleRegistry collects Alarmlink's example registry and evaluates the processor
@@ -24,9 +25,9 @@ func TestExampleRegistry(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	ev, err := collect.Run(context.Background(), cfg, []collect.Collector{New()}, collect.Env{}, collect.Options{
+	ev, err := collect.Run(context.Background(), cfg, []collect.Collector{New()}, collect.Env{
 		Now: func() time.Time { return now },
-	})
+	}, collect.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestExampleRegistry(t *testing.T) {
 // findings as "rule resource" lines.
 func evaluate(t testing.TB, ev *evidence.Evidence, now time.Time) []string {
 	t.Helper()
-	eng, err := engine.New(context.Background(), engine.Options{})
+	eng, err := engine.New(context.Background(), engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -165,7 +165,7 @@ func TestAgreementDocuments(t *testing.T) {
 func TestUnsupportedLanguage(t *testing.T) {
 	t.Parallel()
 	cfg := registry("review", map[string]config.Processor{"x": {Agreement: &config.Agreement{Document: "vertrag.md"}}})
-	res, err := New().Collect(context.Background(), cfg, Target, collect.Env{})
+	res, err := New().Collect(context.Background(), cfg, Target, collect.Env{}.WithDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}

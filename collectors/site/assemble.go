@@ -40,10 +40,8 @@ func (c *Collector) crawl(ctx context.Context, b *browser, p *plan, env collect.
 	var pages, layer2 []string
 	viaRule := ""
 	for i, phase := range phases {
-		if env.Hooks != nil {
-			if err := env.Hooks("site.before_phase_" + phase); err != nil {
-				return nil, fmt.Errorf("%s phase: %w", phase, err)
-			}
+		if err := env.Hook(HookBeforePhase(phase)); err != nil {
+			return nil, fmt.Errorf("%s phase: %w", phase, err)
 		}
 		if ctx.Err() != nil {
 			doc.Truncated = true

@@ -13,6 +13,7 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 	"github.com/sirupsen/logrus"
 	"github.com/sirupsen/logrus/hooks/test"
 )
@@ -33,7 +34,7 @@ func testDeclaration() config.Declaration {
 // site findings as "rule resource" lines per target.
 func evaluate(t *testing.T, ev *evidence.Evidence) map[string][]string {
 	t.Helper()
-	eng, err := engine.New(context.Background(), engine.Options{})
+	eng, err := engine.New(context.Background(), engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

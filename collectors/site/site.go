@@ -16,11 +16,14 @@ import (
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
-	"github.com/sirupsen/logrus"
 )
 
 // Kind is the collector's kind and the prefix of its targets (site:<host>).
 const Kind = "site"
+
+// HookBeforePhase is the hook point before a consent phase runs ("site/before_phase_reject"),
+// named as collect.HookPoint says.
+func HookBeforePhase(phase string) string { return collect.HookPoint(Kind, "before_phase_"+phase) }
 
 // Defaults for a site that does not set its own limits.
 const (
@@ -75,7 +78,16 @@ type Options struct {
 	// Autoconsent is the folder of the @duckduckgo/autoconsent package (--autoconsent
 	// DIR); empty means $VERN_AUTOCONSENT, else DefaultAutoconsentDir(); "off" turns it off.
 	Autoconsent string
+	// Browser is the collector's mode (--browser): BrowserChromium (also when empty) or
+	// BrowserNone, header cookies over plain HTTP recorded as partial.
+	Browser string
 }
+
+// The browser modes of Options.Browser.
+const (
+	BrowserChromium = "chromium"
+	BrowserNone     = "none"
+)
 
 // Collector crawls websites.
 type Collector struct {
@@ -178,10 +190,6 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 	if site == nil {
 		return collect.Result{}, fmt.Errorf("collect %s: no such site in the inventory", target)
 	}
-	log := env.Log
-	if log == nil {
-		log = logrus.NewEntry(logrus.StandardLogger())
-	}
 	if c.catErr != nil {
 		return collect.Result{}, fmt.Errorf("collect %s: %w", target, c.catErr)
 	}
@@ -191,9 +199,9 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 	}
 	ctx, cancel := context.WithTimeout(ctx, plan.siteTimeout)
 	defer cancel()
-	log = log.WithField("target", target)
+	log := env.Log.WithField("target", target)
 
-	if env.Browser == "none" {
+	if c.opts.Browser == BrowserNone {
 		doc, err := c.collectHTTP(ctx, plan, env)
 		if err != nil {
 			return collect.Result{}, err
@@ -202,8 +210,8 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 			Reason: "--browser none: header cookies over plain HTTP only; script cookies, storage, " +
 				"third-party requests and the consent phases were not observed"}, nil
 	}
-	if env.Browser != "" && env.Browser != "chromium" {
-		return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect %s: unknown browser %q", target, env.Browser),
+	if c.opts.Browser != "" && c.opts.Browser != BrowserChromium {
+		return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect %s: unknown browser %q", target, c.opts.Browser),
 			Fix: "use --browser chromium or --browser none"}
 	}
 	doc, err := c.collectBrowser(ctx, plan, env, log)

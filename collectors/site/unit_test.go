@@ -122,8 +122,8 @@ func TestBrowserNoneIsPartialAndHeaderOnly(t *testing.T) {
 	tracker := trackerServer(t)
 	s := plantedSite(t, tracker.URL)
 	cfg := &config.Config{Declaration: testDeclaration(), Inventory: config.Inventory{Sites: []config.Site{{URL: s.URL + "/", Statement: "/personvern", MaxPages: 6}}}}
-	c := NewWithOptions(Options{})
-	res, err := c.Collect(context.Background(), cfg, c.Targets(cfg)[0], collect.Env{Browser: "none"})
+	c := NewWithOptions(Options{Browser: BrowserNone})
+	res, err := c.Collect(context.Background(), cfg, c.Targets(cfg)[0], collect.Env{}.WithDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestMissingChromiumIsAClearFailure(t *testing.T) {
 	t.Parallel()
 	cfg := &config.Config{Inventory: config.Inventory{Sites: []config.Site{{URL: "http://127.0.0.1:9/"}}}}
 	c := NewWithOptions(Options{ChromiumPath: "/nonexistent/chromium"})
-	_, err := c.Collect(context.Background(), cfg, "site:127.0.0.1:9", collect.Env{})
+	_, err := c.Collect(context.Background(), cfg, "site:127.0.0.1:9", collect.Env{}.WithDefaults())
 	var f *collect.Failure
 	if !errors.As(err, &f) || !errors.Is(err, ErrNoChromium) || !strings.Contains(f.Fix, "chromium") {
 		t.Fatalf("err = %v", err)

@@ -8,7 +8,6 @@ import (
 	"runtime/debug"
 	"sort"
 	"sync"
-	"time"
 
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
@@ -22,18 +21,15 @@ type Options struct {
 	Concurrency int
 	// VernVersion is recorded in the evidence.
 	VernVersion string
-	// Now is the clock; nil means time.Now.
-	Now func() time.Time
 }
 
 // Run collects the selected targets of cfg with the given collectors, concurrently, and
 // returns the evidence. A target that fails is recorded as failed; the others go on. An error
-// is returned only for a bad selection (an unknown target name).
+// is returned only for a bad selection (an unknown target name). env.Now times the evidence
+// and is the clock every collector gets.
 func Run(ctx context.Context, cfg *config.Config, collectors []Collector, env Env, opts Options) (*evidence.Evidence, error) {
-	now := opts.Now
-	if now == nil {
-		now = time.Now
-	}
+	env = env.WithDefaults()
+	now := env.Now
 	type job struct {
 		c    Collector
 		name string
@@ -71,7 +67,7 @@ func Run(ctx context.Context, cfg *config.Config, collectors []Collector, env En
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			t := collectOne(ctx, cfg, j.c, j.name, env, now)
+			t := collectOne(ctx, cfg, j.c, j.name, env)
 			mu.Lock()
 			ev.Targets[j.name] = t
 			mu.Unlock()
@@ -84,28 +80,22 @@ func Run(ctx context.Context, cfg *config.Config, collectors []Collector, env En
 
 // collectOne runs one collector on one target and turns every way it can end (an error, a
 // panic, a cancelled context) into a target status, so one target never sinks the others.
-func collectOne(ctx context.Context, cfg *config.Config, c Collector, name string, env Env, now func() time.Time) (t *evidence.Target) {
+func collectOne(ctx context.Context, cfg *config.Config, c Collector, name string, env Env) (t *evidence.Target) {
+	now := env.Now
 	t = &evidence.Target{Name: name, Kind: c.Kind(), StartedAt: now().UTC()}
-	log := env.Log
-	if log != nil {
-		log = log.WithField("target", name)
-		env.Log = log
-	}
+	log := env.Log.WithField("target", name)
+	env.Log = log
 	defer func() {
 		if r := recover(); r != nil {
 			t.Status = evidence.StatusFailed
 			t.Reason = fmt.Sprintf("collector %s crashed: %v", c.Kind(), r)
 			t.Fix = "report this as a bug in vern, with the log"
 			t.Data = nil
-			if log != nil {
-				log.WithField("stack", string(debug.Stack())).Error(t.Reason)
-			}
+			log.WithField("stack", string(debug.Stack())).Error(t.Reason)
 		}
 		t.FinishedAt = now().UTC()
 	}()
-	if log != nil {
-		log.Info("collecting")
-	}
+	log.Info("collecting")
 	res, err := c.Collect(ctx, cfg, name, env)
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
@@ -117,9 +107,7 @@ func collectOne(ctx context.Context, cfg *config.Config, c Collector, name strin
 		if errors.As(err, &f) {
 			t.Fix = f.Fix
 		}
-		if log != nil {
-			log.WithField("reason", t.Reason).Error("target failed")
-		}
+		log.WithField("reason", t.Reason).Error("target failed")
 	} else {
 		t.Status = evidence.StatusOK
 		if res.Partial {
@@ -136,7 +124,7 @@ func collectOne(ctx context.Context, cfg *config.Config, c Collector, name strin
 			t.Data = b
 		}
 	}
-	if log != nil && t.Status != evidence.StatusFailed {
+	if t.Status != evidence.StatusFailed {
 		log.WithField("status", t.Status).Info("collected")
 	}
 	return t

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // TestAreaTiming prints how long each area's rules take on an evidence file
@@ -20,7 +21,7 @@ func TestAreaTiming(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := New(context.Background(), Options{})
+	eng, err := New(context.Background(), Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

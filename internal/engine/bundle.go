@@ -13,8 +13,6 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-
-	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // Bundle is a set of parsed rule modules and the reference data they read.
@@ -31,16 +29,20 @@ type Bundle struct {
 
 var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
 
-// LoadBundle parses the embedded rules and, when userDir is set, the user's rules from that
-// folder. Test files are included only when withTests is set.
-func LoadBundle(userDir string, withTests bool) (*Bundle, error) {
+// LoadBundle parses the built-in rules of builtin (laid out as Options.Bundle) and, when
+// userDir is set, the user's rules from that folder. Test files are included only when
+// withTests is set.
+func LoadBundle(builtin fs.FS, userDir string, withTests bool) (*Bundle, error) {
+	if builtin == nil {
+		return nil, fmt.Errorf("load built-in rules: no rule bundle given")
+	}
 	b := &Bundle{Modules: map[string]*ast.Module{}, Builtin: map[string]bool{}, Reference: map[string]any{}}
 	files := map[string][]byte{}
-	err := fs.WalkDir(vernrego.Bundle, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(builtin, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, rerr := fs.ReadFile(vernrego.Bundle, p)
+		data, rerr := fs.ReadFile(builtin, p)
 		if rerr != nil {
 			return rerr
 		}

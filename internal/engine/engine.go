@@ -6,9 +6,9 @@ package engine
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"path"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -27,6 +27,10 @@ import (
 
 // Options configures an engine.
 type Options struct {
+	// Bundle holds the built-in rules and their reference data, laid out as the rego
+	// package embeds them (<area>/<file>.rego, reference/<name>.json). It is required: the
+	// engine carries no rules of its own, so a caller chooses (and a test may replace) them.
+	Bundle fs.FS
 	// RulesDir adds the user's rules from this folder; empty means built-in rules only.
 	RulesDir string
 }
@@ -48,7 +52,7 @@ type Engine struct {
 
 // New compiles the rules and prepares the query.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	b, err := LoadBundle(opts.RulesDir, false)
+	b, err := LoadBundle(opts.Bundle, opts.RulesDir, false)
 	if err != nil {
 		return nil, err
 	}
@@ -98,15 +102,13 @@ func referenceStore(b *Bundle) storage.Store {
 
 // Evaluate runs every rule over the evidence as of now and returns the raw findings, sorted,
 // with area, fingerprint and location filled in. Waivers and the gate are applied by the
-// findings package.
+// findings package. The evidence is only read, so one value can be evaluated again, or
+// concurrently, and still hash to what was collected.
 func (e *Engine) Evaluate(ctx context.Context, ev *evidence.Evidence, now time.Time) ([]findings.Finding, error) {
 	in, err := Input(ev, now)
 	if err != nil {
 		return nil, err
 	}
-	// Evaluation makes much short-lived garbage; collecting it less often is most of the
-	// difference on large evidence, and the heap stays small either way.
-	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
 	results := make([][]findings.Finding, len(e.queries))
 	errs := make([]error, len(e.queries))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -247,6 +249,3 @@ func (e *Engine) Query() string {
 	}
 	return strings.Join(parts, "; ")
 }
-
-// gcPercent is the collector's target during evaluation (GOGC's default is 100).
-var gcPercent = 400

@@ -8,6 +8,7 @@ import (
 
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 func TestNewRejectsBadUserRules(t *testing.T) {
@@ -26,7 +27,7 @@ func TestNewRejectsBadUserRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := New(context.Background(), Options{RulesDir: tc.dir})
+			_, err := New(context.Background(), Options{Bundle: vernrego.Bundle, RulesDir: tc.dir})
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Fatalf("New(%s) error = %v, want it to mention %q", tc.dir, err, tc.wantErr)
 			}
@@ -50,7 +51,7 @@ func TestForbiddenBuiltins(t *testing.T) {
 
 func TestUserRulesEvaluateWithBuiltins(t *testing.T) {
 	t.Parallel()
-	eng, err := New(context.Background(), Options{RulesDir: "testdata/userrules"})
+	eng, err := New(context.Background(), Options{Bundle: vernrego.Bundle, RulesDir: "testdata/userrules"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func TestUserRulesEvaluateWithBuiltins(t *testing.T) {
 
 func TestRunTestsWithUserRules(t *testing.T) {
 	t.Parallel()
-	results, err := RunTests(context.Background(), "testdata/userrules")
+	results, err := RunTests(context.Background(), Options{Bundle: vernrego.Bundle, RulesDir: "testdata/userrules"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func TestRunTestsWithUserRules(t *testing.T) {
 // the collection's working directory, so SARIF and annotations point into the repository.
 func TestLocationsUnderRoot(t *testing.T) {
 	t.Parallel()
-	eng, err := New(context.Background(), Options{})
+	eng, err := New(context.Background(), Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // TestRuleLinks pins what the built-in rules' METADATA says they check (custom.promise,
@@ -16,7 +17,7 @@ import (
 // and the record of processing place findings by these alone.
 func TestRuleLinks(t *testing.T) {
 	t.Parallel()
-	eng, err := New(context.Background(), Options{RulesDir: "testdata/userrules"})
+	eng, err := New(context.Background(), Options{Bundle: vernrego.Bundle, RulesDir: "testdata/userrules"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func TestRuleLinksShape(t *testing.T) {
 
 func TestKindParents(t *testing.T) {
 	t.Parallel()
-	b, err := LoadBundle("", false)
+	b, err := LoadBundle(vernrego.Bundle, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestKindParents(t *testing.T) {
 // so waivers and the gate need no rule ids.
 func TestFindingsCarryUnwaivable(t *testing.T) {
 	t.Parallel()
-	eng, err := New(context.Background(), Options{})
+	eng, err := New(context.Background(), Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,10 +19,10 @@ type TestResult struct {
 	Duration time.Duration
 }
 
-// RunTests runs the Rego tests (test_* rules) of the built-in bundle and, when userDir is
-// set, of the user's rules, with the same capabilities and reference data as an audit.
-func RunTests(ctx context.Context, userDir string) ([]TestResult, error) {
-	b, err := LoadBundle(userDir, true)
+// RunTests runs the Rego tests (test_* rules) of opts.Bundle and, when opts.RulesDir is set,
+// of the user's rules, with the same capabilities and reference data as an audit.
+func RunTests(ctx context.Context, opts Options) ([]TestResult, error) {
+	b, err := LoadBundle(opts.Bundle, opts.RulesDir, true)
 	if err != nil {
 		return nil, err
 	}

@@ -11,12 +11,13 @@ import (
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/evidence"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 // TestRuleAgreesWithThePlan evaluates db.subject_unreachable over the same catalogs the
 // plan is built from: the rule and vern rights must name the same tables.
 func TestRuleAgreesWithThePlan(t *testing.T) {
-	eng, err := engine.New(context.Background(), engine.Options{})
+	eng, err := engine.New(context.Background(), engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/rulesdoc"
+	vernrego "github.com/alarmlink/vern/rego"
 )
 
 var update = flag.Bool("update", false, "rewrite README.md's rule catalog")
@@ -23,7 +24,7 @@ const (
 // TestReadmeRuleCatalog fails when README.md's rule table differs from the rules' metadata.
 // Regenerate it with: go test ./internal/rulesdoc -run TestReadmeRuleCatalog -update
 func TestReadmeRuleCatalog(t *testing.T) {
-	eng, err := engine.New(context.Background(), engine.Options{})
+	eng, err := engine.New(context.Background(), engine.Options{Bundle: vernrego.Bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

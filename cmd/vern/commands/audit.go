@@ -38,7 +38,7 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 				ConfigPath: f.config, OutDir: f.out, Formats: formats, FailOn: f.report.failOn,
 				Lang: f.report.lang, RulesDir: f.report.rulesDir, Now: now, Previous: prev,
 				ReportURL: f.report.reportURL, Chain: f.chain.options(),
-				Sources: g.sources(env), Version: version.Version, Log: g.entry(),
+				Sources: g.sources(env, f.browser), Version: version.Version, Log: g.entry(),
 			})
 			if err != nil {
 				return err

@@ -31,7 +31,7 @@ Exits 3 when a target could not be collected.`,
 			}
 			opts := audit.CollectOptions{
 				ConfigPath: cfgPath, Targets: targets, Chain: chain.options(), OutDir: out,
-				Sources: g.sources(env), Version: version.Version,
+				Sources: g.sources(env, browser), Version: version.Version,
 			}
 			if cmd.Flags().Changed("target-index") {
 				opts.TargetIndex = &targetIndex

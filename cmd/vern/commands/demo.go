@@ -31,8 +31,8 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 				return err
 			}
 			res, err := demo.Run(cmd.Context(), demo.Options{
-				OutDir: out, Lang: lang, Formats: formats, Autoconsent: g.autoconsent,
-				Env: env, Version: version.Version, Log: g.entry(), Out: g.streams.Out,
+				OutDir: out, Lang: lang, Formats: formats, Sources: g.sources(env, browser),
+				Version: version.Version, Log: g.entry(), Out: g.streams.Out,
 			})
 			if err != nil {
 				return err

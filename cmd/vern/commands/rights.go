@@ -34,7 +34,7 @@ instead of connecting. Exits 3 when a database could not be collected.`,
 				if err != nil {
 					return err
 				}
-				opts.Sources = g.sources(env)
+				opts.Sources = g.sources(env, "none")
 			}
 			res, err := audit.Rights(cmd.Context(), opts)
 			if err != nil {

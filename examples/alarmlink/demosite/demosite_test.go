@@ -58,7 +58,7 @@ func TestDemoSiteShowsGaps(t *testing.T) {
 	defer stop()
 	cfg := &config.Config{Inventory: config.Inventory{Sites: []config.Site{{URL: u, Statement: "/personvern", MaxPages: 10}}}}
 	c := site.NewWithOptions(site.Options{ConsentWait: time.Second, Settle: 150 * time.Millisecond})
-	res, err := c.Collect(ctx, cfg, site.TargetName(u), collect.Env{})
+	res, err := c.Collect(ctx, cfg, site.TargetName(u), collect.Env{}.WithDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
