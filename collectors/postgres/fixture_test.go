@@ -244,7 +244,7 @@ func checksums(t *testing.T, dsn string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	rows, err := conn.Query(ctx, `SELECT quote_ident(relname) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r','p')`)
 	if err != nil {
 		t.Fatal(err)
