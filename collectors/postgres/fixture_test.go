@@ -116,10 +116,7 @@ func TestCollectFixtureFiresEveryRuleWherePlanted(t *testing.T) {
 	if tg.Status != evidence.StatusOK {
 		t.Fatalf("db:crm %s: %s", tg.Status, tg.Reason)
 	}
-	var got []string
-	for _, f := range evaluate(t, ev) {
-		got = append(got, f)
-	}
+	got := evaluate(t, ev)
 	sort.Strings(got)
 	if a, b := mustJSON(t, got), mustJSON(t, want); a != b {
 		t.Errorf("findings differ\n got: %s\nwant: %s", a, b)
