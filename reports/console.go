@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"unicode"
 
+	"github.com/alarmlink/vern/internal/errwriter"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -45,7 +46,8 @@ func writeConsole(w io.Writer, doc *findings.Document, lang string) error {
 		b.WriteByte('\n')
 	} else {
 		tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", strings.ToUpper(tr(lang, "severity")), strings.ToUpper(tr(lang, "rule")),
+		out := errwriter.New(tw)
+		out.Printf("%s\t%s\t%s\t%s\n", strings.ToUpper(tr(lang, "severity")), strings.ToUpper(tr(lang, "rule")),
 			strings.ToUpper(tr(lang, "resource")), strings.ToUpper(tr(lang, "count")))
 		for _, f := range sortedFindings(doc) {
 			sev := severityLabel(lang, f.Severity)
@@ -56,7 +58,10 @@ func writeConsole(w io.Writer, doc *findings.Document, lang string) error {
 			if f.Count != nil {
 				cnt = strconv.FormatInt(*f.Count, 10)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", sev, plain(f.Rule), plain(f.Resource), cnt)
+			out.Printf("%s\t%s\t%s\t%s\n", sev, plain(f.Rule), plain(f.Resource), cnt)
+		}
+		if err := out.Err(); err != nil {
+			return fmt.Errorf("write console: %w", err)
 		}
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("write console: %w", err)

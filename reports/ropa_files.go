@@ -159,7 +159,7 @@ func ropaSourceRows(rec *ropaRecord, lang string) [][]string {
 // header row and filters over every column.
 func ropaXLSX(rec *ropaRecord, lang string) ([]byte, error) {
 	f := excelize.NewFile()
-	defer f.Close()
+	defer func() { _ = f.Close() }() // only removes excelize's temporary files; the bytes are returned from memory
 	record, sources := tr(lang, "ropa.sheet.record"), tr(lang, "ropa.sheet.sources")
 	if err := f.SetDocProps(&excelize.DocProperties{Creator: "vern", Title: tr(lang, "ropa.title"),
 		Created: "2006-09-16T00:00:00Z", Modified: "2006-09-16T00:00:00Z"}); err != nil {

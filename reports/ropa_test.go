@@ -94,7 +94,7 @@ func readWorkbook(t *testing.T, data []byte) workbook {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	wb := workbook{Sheets: f.GetSheetList(), Rows: map[string][][]string{}, Frozen: map[string]bool{}, Filters: map[string]string{}}
 	for _, s := range wb.Sheets {
 		rows, err := f.GetRows(s)

@@ -132,14 +132,6 @@ func pick(s, fallback string) string {
 	return fallback
 }
 
-// countOf returns the finding's row count, or 0 when it counts nothing.
-func countOf(f *findings.Finding) int64 {
-	if f.Count == nil {
-		return 0
-	}
-	return *f.Count
-}
-
 // locate returns where a finding should be pointed at: its own location, else the location
 // of its resource or target recorded in the evidence, else nil.
 func locate(in *Input, f *findings.Finding) *findings.Location {

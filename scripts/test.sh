@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # vern's whole test suite, runnable on a fresh machine that has only Go: installs what the
-# tests need, checks formatting and vet, runs every Go test with the race detector (the Rego
-# rules' tests, `opa fmt` and `opa check --strict` equivalents run as Go tests in ./rego).
+# tests need, checks formatting, vet and golangci-lint, runs every Go test with the race
+# detector (the Rego rules' tests, `opa fmt` and `opa check --strict` equivalents run as Go
+# tests in ./rego).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,9 @@ fi
 
 echo "== go vet"
 go vet ./...
+
+echo "== golangci-lint (.golangci.yml)"
+go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0 run ./...
 
 echo "== actionlint (workflows, and action.yml through the workflows that use it)"
 go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -color=false

@@ -15,6 +15,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -111,7 +112,7 @@ func collectSchema(ctx context.Context, server, corpus, name, file string) (*evi
 	if err != nil {
 		return nil, err
 	}
-	defer admin.Close(ctx)
+	defer func() { _ = admin.Close(ctx) }()
 	db := fmt.Sprintf("vern_detect_%s_%d", name, os.Getpid())
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{db}.Sanitize()); err != nil {
 		return nil, err
@@ -134,7 +135,7 @@ func collectSchema(ctx context.Context, server, corpus, name, file string) (*evi
 			return nil, err
 		}
 		_, err = conn.Exec(ctx, "ANALYZE")
-		conn.Close(ctx)
+		err = errors.Join(err, conn.Close(ctx))
 		if err != nil {
 			return nil, err
 		}

@@ -52,7 +52,11 @@ func main() {
 		log.Fatal(err)
 	}
 	if !*keep {
-		defer os.RemoveAll(work)
+		defer func() {
+			if err := os.RemoveAll(work); err != nil {
+				log.Printf("remove the work directory: %v", err)
+			}
+		}()
 	}
 	admin := *pg + "/postgres?sslmode=disable"
 	t0 := time.Now()
@@ -147,7 +151,7 @@ func createDatabases(ctx context.Context, admin, base string, n int) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	tpl := prefix + "template"
 	if _, err := conn.Exec(ctx, "CREATE DATABASE "+tpl); err != nil {
 		return err
@@ -175,7 +179,7 @@ func plant(ctx context.Context, dsn string, i int) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	stmts := []string{
 		fmt.Sprintf(`INSERT INTO inquiries (full_name, email, message, created_at)
 			SELECT 'Estate Person ' || g, 'estate' || g || '@example.invalid', 'synthetic', now() - interval '3 years'
@@ -207,7 +211,7 @@ func dropDatabases(ctx context.Context, admin string) {
 		log.Printf("drop databases: %v", err)
 		return
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	rows, err := conn.Query(ctx, "SELECT datname FROM pg_database WHERE datname LIKE $1", prefix+"%")
 	if err != nil {
 		log.Printf("drop databases: %v", err)

@@ -41,7 +41,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer os.RemoveAll(work)
+	defer func() {
+		if err := os.RemoveAll(work); err != nil {
+			log.Printf("remove the work directory: %v", err)
+		}
+	}()
 	bundleDir := filepath.Join(work, "bundle")
 	if err := exportBundle(bundleDir); err != nil {
 		log.Fatal(err)

@@ -46,8 +46,13 @@ func TestProfileEval(t *testing.T) {
 		t.Skip("set VERN_PROFILE=file to profile")
 	}
 	eng, ev := newEngine(t), fullSize(t)
-	f, _ := os.Create(os.Getenv("VERN_PROFILE"))
-	pprof.StartCPUProfile(f)
+	f, err := os.Create(os.Getenv("VERN_PROFILE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
 	for i := 0; i < 3; i++ {
 		start := time.Now()
 		fs, err := eng.Evaluate(context.Background(), ev, ev.CollectedAt)
@@ -61,10 +66,20 @@ func TestProfileEval(t *testing.T) {
 		t.Logf("%d findings in %s, heap after GC %d MB", len(fs), d, ms.HeapAlloc>>20)
 	}
 	pprof.StopCPUProfile()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	runtime.GC()
-	hf, _ := os.Create(os.Getenv("VERN_PROFILE") + ".heap")
-	pprof.WriteHeapProfile(hf)
-	hf.Close()
+	hf, err := os.Create(os.Getenv("VERN_PROFILE") + ".heap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pprof.WriteHeapProfile(hf); err != nil {
+		t.Fatal(err)
+	}
+	if err := hf.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestWriteInput(t *testing.T) {
@@ -73,9 +88,16 @@ func TestWriteInput(t *testing.T) {
 		t.Skip("set VERN_INPUT=dir")
 	}
 	ev := fullSize(t)
-	b, _ := engine.InputJSON(ev, ev.CollectedAt)
-	os.WriteFile(out+"/input.json", b, 0o644)
-	exportBundle(out + "/bundle")
+	b, err := engine.InputJSON(ev, ev.CollectedAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out+"/input.json", b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := exportBundle(out + "/bundle"); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestWriteEvidence(t *testing.T) {
@@ -151,7 +173,11 @@ func TestAreaMin(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer f.Close()
+		defer func() {
+			if err := f.Close(); err != nil {
+				t.Errorf("write cpu profile: %v", err)
+			}
+		}()
 		if err := pprof.StartCPUProfile(f); err != nil {
 			t.Fatal(err)
 		}

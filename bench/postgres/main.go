@@ -16,6 +16,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -67,7 +68,11 @@ func run(sizes string, tables int, vern, before string) error {
 	if err != nil {
 		return err
 	}
-	defer c.Stop()
+	defer func() {
+		if err := c.Stop(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
+	}()
 	admin, err := pgx.Connect(ctx, c.DSN("postgres"))
 	if err != nil {
 		return err
@@ -77,12 +82,14 @@ func run(sizes string, tables int, vern, before string) error {
 			return err
 		}
 	}
-	admin.Close(ctx)
+	if err := admin.Close(ctx); err != nil {
+		return err
+	}
 	dir, err := os.MkdirTemp("", "vern-pgbench-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }() // a temporary directory: a leftover is harmless
 	cfgPath, err := writeInventory(dir)
 	if err != nil {
 		return err
@@ -95,7 +102,7 @@ func run(sizes string, tables int, vern, before string) error {
 	}
 	start := time.Now()
 	err = exec1(ctx, wide, wideSQL(tables)+"ANALYZE;")
-	wide.Close(ctx)
+	err = errors.Join(err, wide.Close(ctx))
 	if err != nil {
 		return err
 	}
@@ -117,7 +124,7 @@ func run(sizes string, tables int, vern, before string) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	if err := exec1(ctx, conn, benchSchemaSQL); err != nil {
 		return err
 	}

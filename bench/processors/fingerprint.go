@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/alarmlink/vern/collectors/processors"
+	"github.com/alarmlink/vern/internal/errwriter"
 )
 
 var (
@@ -28,7 +29,7 @@ func fingerprintEURLex(w io.Writer, path, module, id, name, source string) error
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	type block struct {
 		clause string
 		text   strings.Builder
@@ -85,12 +86,13 @@ func fingerprintEURLex(w io.Writer, path, module, id, name, source string) error
 	if !started {
 		return fmt.Errorf("%s: no \"STANDARD CONTRACTUAL CLAUSES\" line", path)
 	}
-	fmt.Fprintf(w, "# id: %s\n# name: %s\n# source: %s\n", id, name, source)
-	fmt.Fprintf(w, "# generated: %s with go run ./bench/processors --fingerprint (clause<TAB>hash of a normalised sentence)\n", time.Now().UTC().Format("2006-01-02"))
+	out := errwriter.New(w)
+	out.Printf("# id: %s\n# name: %s\n# source: %s\n", id, name, source)
+	out.Printf("# generated: %s with go run ./bench/processors --fingerprint (clause<TAB>hash of a normalised sentence)\n", time.Now().UTC().Format("2006-01-02"))
 	// Clause 9 (sub-processors) and Clause 10 (data subject rights) each carry one element of
 	// Art. 28(3); Clause 8 holds several in one clause, so it locates none of them.
-	fmt.Fprintf(w, "# carries: the Art. 28(3) element<TAB>the clause that carries it (Clause 8 holds several elements in one clause and is not mapped)\n")
-	fmt.Fprintf(w, "# carries: d\tClause 9\n# carries: e\tClause 10\n")
+	out.Printf("# carries: the Art. 28(3) element<TAB>the clause that carries it (Clause 8 holds several elements in one clause and is not mapped)\n")
+	out.Printf("# carries: d\tClause 9\n# carries: e\tClause 10\n")
 	seen := map[string]bool{}
 	for _, b := range blocks {
 		for _, h := range processors.DocumentFingerprints(processors.FormatMarkdown, []byte(b.text.String())) {
@@ -98,8 +100,8 @@ func fingerprintEURLex(w io.Writer, path, module, id, name, source string) error
 				continue
 			}
 			seen[h] = true
-			fmt.Fprintf(w, "%s\t%s\n", b.clause, h)
+			out.Printf("%s\t%s\n", b.clause, h)
 		}
 	}
-	return nil
+	return out.Err()
 }

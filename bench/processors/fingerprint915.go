@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/alarmlink/vern/collectors/processors"
+	"github.com/alarmlink/vern/internal/errwriter"
 )
 
 var (
@@ -44,7 +45,7 @@ func fingerprintOJ915(w io.Writer, path, id, name, source string) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	type block struct {
 		clause string
 		text   strings.Builder
@@ -107,11 +108,12 @@ done:
 	if !started {
 		return fmt.Errorf("%s: no \"SECTION I\" line", path)
 	}
-	fmt.Fprintf(w, "# id: %s\n# name: %s\n# source: %s\n", id, name, source)
-	fmt.Fprintf(w, "# generated: %s with go run ./bench/processors --fingerprint-915 (clause<TAB>hash of a normalised sentence)\n", time.Now().UTC().Format("2006-01-02"))
-	fmt.Fprintf(w, "# carries: the Art. 28(3) element<TAB>the clause that carries it\n")
+	out := errwriter.New(w)
+	out.Printf("# id: %s\n# name: %s\n# source: %s\n", id, name, source)
+	out.Printf("# generated: %s with go run ./bench/processors --fingerprint-915 (clause<TAB>hash of a normalised sentence)\n", time.Now().UTC().Format("2006-01-02"))
+	out.Printf("# carries: the Art. 28(3) element<TAB>the clause that carries it\n")
 	for _, c := range art28Carries {
-		fmt.Fprintf(w, "# carries: %s\t%s\n", c[0], c[1])
+		out.Printf("# carries: %s\t%s\n", c[0], c[1])
 	}
 	seen := map[string]bool{}
 	for _, b := range blocks {
@@ -120,8 +122,8 @@ done:
 				continue
 			}
 			seen[h] = true
-			fmt.Fprintf(w, "%s\t%s\n", b.clause, h)
+			out.Printf("%s\t%s\n", b.clause, h)
 		}
 	}
-	return nil
+	return out.Err()
 }

@@ -140,8 +140,8 @@ if (document.cookie.indexOf("samtykke=") >= 0) document.getElementById("b").remo
 		fmt.Fprint(w, `<html><body><main>Sist oppdatert: 10.09.2025</main></body></html>`)
 	})
 	s := &http.Server{Handler: mux}
-	go s.Serve(l)
-	return "http://" + l.Addr().String() + "/", func() { s.Close() }, nil
+	go func() { _ = s.Serve(l) }() // ends with http.ErrServerClosed when the stop function runs
+	return "http://" + l.Addr().String() + "/", func() { _ = s.Close() }, nil
 }
 
 func init() { log.SetOutput(os.Stderr) }

@@ -43,7 +43,7 @@ func TestRetentionCountsCalendarMonths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close(ctx)
+	defer func() { _ = admin.Close(ctx) }()
 	if _, err := admin.Exec(ctx, "CREATE DATABASE calendar"); err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestRetentionCountsCalendarMonths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close(ctx)
+	defer func() { _ = db.Close(ctx) }()
 	if _, err := db.Exec(ctx, calendarSQL); err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func TestCatalogLeastPrivilege(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close(ctx)
+	defer func() { _ = admin.Close(ctx) }()
 	if _, err := admin.Exec(ctx, "CREATE DATABASE catalog_priv"); err != nil {
 		t.Fatal(err)
 	}
@@ -55,11 +55,13 @@ func TestCatalogLeastPrivilege(t *testing.T) {
 	for _, q := range []string{catalogSQL, "GRANT USAGE ON SCHEMA public TO " + selectRole,
 		"GRANT SELECT ON people, visits, people_visits, visit_counts, trapped, shippers TO " + selectRole} {
 		if _, err := conn.Exec(ctx, q); err != nil {
-			conn.Close(ctx)
+			_ = conn.Close(ctx)
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	conn.Close(ctx)
+	if err := conn.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
 
 	cfg := &config.Config{Inventory: config.Inventory{Databases: map[string]config.Database{"priv": {
 		DSN: c.DSNFor(selectRole, rolePass, "catalog_priv"), Ignore: []string{"public.trap*"}}}}}

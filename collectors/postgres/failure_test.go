@@ -48,7 +48,7 @@ func TestFailedTargets(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				defer conn.Close(context.Background())
+				defer func() { _ = conn.Close(context.Background()) }()
 				_, err = conn.Exec(context.Background(), "DROP TABLE web_sessions")
 				return err
 			}
@@ -137,7 +137,7 @@ func stoppable(t *testing.T) *pgcluster.Cluster {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close(ctx)
+	defer func() { _ = admin.Close(ctx) }()
 	if _, err := admin.Exec(ctx, "CREATE DATABASE crm"); err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func stoppable(t *testing.T) *pgcluster.Cluster {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	if _, err := conn.Exec(ctx, fixtureSQL); err != nil {
 		t.Fatal(err)
 	}

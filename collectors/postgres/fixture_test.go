@@ -117,10 +117,7 @@ func TestCollectFixtureFiresEveryRuleWherePlanted(t *testing.T) {
 	if tg.Status != evidence.StatusOK {
 		t.Fatalf("db:crm %s: %s", tg.Status, tg.Reason)
 	}
-	var got []string
-	for _, f := range evaluate(t, ev) {
-		got = append(got, f)
-	}
+	got := evaluate(t, ev)
 	sort.Strings(got)
 	if a, b := mustJSON(t, got), mustJSON(t, want); a != b {
 		t.Errorf("findings differ\n got: %s\nwant: %s", a, b)
@@ -245,7 +242,7 @@ func checksums(t *testing.T, dsn string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	rows, err := conn.Query(ctx, `SELECT quote_ident(relname) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r','p')`)
 	if err != nil {
 		t.Fatal(err)

@@ -46,7 +46,11 @@ func runMain(m *testing.M) int {
 		fmt.Fprintf(os.Stderr, "skipping PostgreSQL integration tests: %v\n", err)
 		return m.Run()
 	}
-	defer c.Stop()
+	defer func() {
+		if err := c.Stop(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
+	}()
 	if err := setupFixture(ctx, c); err != nil {
 		fmt.Fprintf(os.Stderr, "load fixture: %v\n%s\n", err, c.Log())
 		return 1
@@ -60,7 +64,7 @@ func setupFixture(ctx context.Context, c *pgcluster.Cluster) error {
 	if err != nil {
 		return err
 	}
-	defer admin.Close(ctx)
+	defer func() { _ = admin.Close(ctx) }()
 	for _, q := range []string{
 		"CREATE DATABASE crm",
 		"CREATE ROLE " + selectRole + " LOGIN PASSWORD '" + rolePass + "'",
@@ -75,7 +79,7 @@ func setupFixture(ctx context.Context, c *pgcluster.Cluster) error {
 		return err
 	}
 	if _, err := crm.Exec(ctx, fixtureSQL); err != nil {
-		crm.Close(ctx)
+		_ = crm.Close(ctx)
 		return fmt.Errorf("fixture: %w", err)
 	}
 	for _, q := range []string{
@@ -84,11 +88,14 @@ func setupFixture(ctx context.Context, c *pgcluster.Cluster) error {
 		"ANALYZE inquiries",
 	} {
 		if _, err := crm.Exec(ctx, q); err != nil {
-			crm.Close(ctx)
+			_ = crm.Close(ctx)
 			return fmt.Errorf("%s: %w", q, err)
 		}
 	}
-	crm.Close(ctx)
+	// The template must have no session left when it is copied.
+	if err := crm.Close(ctx); err != nil {
+		return fmt.Errorf("close crm: %w", err)
+	}
 	_, err = admin.Exec(ctx, "CREATE DATABASE crm_drop TEMPLATE crm")
 	return err
 }

@@ -113,18 +113,18 @@ func loadLexicons() (map[string]*lexicon, error) {
 			}
 			name, rest, ok := strings.Cut(line, ":")
 			if !ok {
-				f.Close()
+				_ = f.Close()
 				return nil, fmt.Errorf("%s:%d: want \"concept: terms\"", name, n)
 			}
 			terms, err := parseTerms(rest)
 			if err != nil {
-				f.Close()
+				_ = f.Close()
 				return nil, fmt.Errorf("%s:%d: %w", path.Join("lexicon", lang+".txt"), n, err)
 			}
 			c := strings.TrimSpace(name)
 			lx.concepts[c] = append(lx.concepts[c], terms...)
 		}
-		f.Close()
+		_ = f.Close() // embedded and read only: closing cannot fail in a way that matters
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("lexicon %s: %w", lang, err)
 		}

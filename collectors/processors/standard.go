@@ -123,7 +123,7 @@ func loadStandards(fsys fs.FS) ([]standard, error) {
 			default:
 				clause, hash, ok := strings.Cut(line, "\t")
 				if !ok || len(hash) != 16 {
-					f.Close()
+					_ = f.Close()
 					return nil, fmt.Errorf("%s: want \"clause<TAB>hash\", got %q", name, line)
 				}
 				if n := len(st.clauses); n == 0 || st.clauses[n-1].name != clause {
@@ -133,7 +133,7 @@ func loadStandards(fsys fs.FS) ([]standard, error) {
 				st.total++
 			}
 		}
-		f.Close()
+		_ = f.Close() // read only: a failed close loses nothing
 		if err := sc.Err(); err != nil {
 			return nil, err
 		}

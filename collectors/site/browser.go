@@ -36,7 +36,7 @@ type browser struct {
 func (b *browser) close() {
 	b.cancel()
 	if b.dir != "" {
-		os.RemoveAll(b.dir)
+		_ = os.RemoveAll(b.dir) // best effort: close has no caller to report to, and the browser is already gone
 	}
 }
 
@@ -104,7 +104,7 @@ func (c *Collector) launch(ctx context.Context, id identity, sandbox bool) (*bro
 	}
 	if id.switchTo {
 		if err := os.Chown(dir, int(id.uid), int(id.gid)); err != nil {
-			os.RemoveAll(dir)
+			_ = os.RemoveAll(dir) // the chown error is the one to report
 			return nil, fmt.Errorf("start chromium: %w", err)
 		}
 	}

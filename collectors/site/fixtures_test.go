@@ -168,7 +168,9 @@ func downSite(t testing.TB) string {
 		t.Fatal(err)
 	}
 	addr := l.Addr().String()
-	l.Close()
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
 	return "http://" + addr + "/"
 }
 
@@ -192,7 +194,7 @@ func garbageSite(t testing.TB) string {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(func() { cancel(); l.Close() })
+	t.Cleanup(func() { cancel(); _ = l.Close() })
 	go func() {
 		for {
 			c, err := l.Accept()
@@ -200,11 +202,13 @@ func garbageSite(t testing.TB) string {
 				return
 			}
 			go func() {
-				defer c.Close()
-				c.SetDeadline(time.Now().Add(2 * time.Second))
+				// The client's side is what the tests judge; this side's I/O errors
+				// only mean the client has gone, so they are dropped on purpose.
+				defer func() { _ = c.Close() }()
+				_ = c.SetDeadline(time.Now().Add(2 * time.Second))
 				buf := make([]byte, 1024)
-				c.Read(buf)
-				c.Write([]byte("\x00\x01\x02 this is not http \xff\xfe\r\n\r\n"))
+				_, _ = c.Read(buf)
+				_, _ = c.Write([]byte("\x00\x01\x02 this is not http \xff\xfe\r\n\r\n"))
 				<-ctx.Done()
 			}()
 		}

@@ -65,7 +65,7 @@ func (r *phaseRun) openContext() error {
 		go func(tid target.ID) {
 			cctx, cancel := context.WithTimeout(r.ctx, guardTimeout)
 			defer cancel()
-			chromedp.CallBrowser(cctx, target.CloseTarget, target.CloseTargetParams{TargetID: tid})
+			_, _ = chromedp.CallBrowser(cctx, target.CloseTarget, target.CloseTargetParams{TargetID: tid}) // counted already; a popup that will not close dies with the context
 		}(e.TargetInfo.TargetID)
 	})
 }
@@ -115,6 +115,8 @@ func (r *phaseRun) guardTab(tctx context.Context, g *tabGuard) error {
 		g.frame.Store(cdp.FrameID(c.Target.TargetID))
 	}
 	rec, p := r.rec, r.p
+	// An answer that fails means the tab is gone or wedged: the phase's deadline and renew
+	// deal with that tab, so the answers below drop their errors on purpose.
 	answer := func(fn func(ctx context.Context)) {
 		go func() {
 			cctx, cancel := context.WithTimeout(tctx, guardTimeout)
@@ -128,7 +130,7 @@ func (r *phaseRun) guardTab(tctx context.Context, g *tabGuard) error {
 			rec.dialogs.Add(1)
 			leave := e.Type == page.DialogTypeBeforeunload
 			answer(func(ctx context.Context) {
-				chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: leave})
+				_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: leave})
 			})
 		case *fetch.EventRequestPaused:
 			top := e.ResourceType == network.ResourceTypeDocument && e.FrameID == g.frame.Load()
@@ -144,16 +146,16 @@ func (r *phaseRun) guardTab(tctx context.Context, g *tabGuard) error {
 				}
 				g.refuse(reason)
 				answer(func(ctx context.Context) {
-					chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonBlockedByClient})
+					_, _ = chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonBlockedByClient})
 				})
 				return
 			}
 			answer(func(ctx context.Context) {
 				if response {
-					chromedp.Call(ctx, fetch.ContinueResponse, fetch.ContinueResponseParams{RequestID: id})
+					_, _ = chromedp.Call(ctx, fetch.ContinueResponse, fetch.ContinueResponseParams{RequestID: id})
 					return
 				}
-				chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id})
+				_, _ = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id})
 			})
 		}
 	}); err != nil {
@@ -225,7 +227,7 @@ func (r *phaseRun) newTab() (*tab, error) {
 // never yields is stopped first, so that the tab can close.
 func (r *phaseRun) renew(t *tab) {
 	sctx, cancel := context.WithTimeout(t.ctx, time.Second)
-	chromedp.Call(sctx, runtime.TerminateExecution, cdp.Empty{})
+	_, _ = chromedp.Call(sctx, runtime.TerminateExecution, cdp.Empty{}) // best effort: the tab is closed and replaced either way
 	cancel()
 	t.cancel()
 	nt, err := r.newTab()

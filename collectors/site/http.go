@@ -103,7 +103,7 @@ func (c *Collector) fetch(ctx context.Context, client HTTPDoer, p *plan, rec *re
 		pg.Error = strings.ReplaceAll(err.Error(), rawURL, pg.Path)
 		return pg, nil, pageText{}, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // read only: a failed close loses nothing
 	pg.Status = resp.StatusCode
 	id := rawURL
 	rec.request(id, rawURL, rawURL)

@@ -143,8 +143,8 @@ func TestConsentLibraries(t *testing.T) {
 					planted = &doc.Cookies[i]
 				}
 			}
-			switch {
-			case ga == nil:
+			switch ga {
+			case nil:
 				t.Errorf("_ga never written: accept did not reach the analytics")
 			default:
 				for _, ph := range []string{evidence.PhaseBefore, evidence.PhaseReject} {

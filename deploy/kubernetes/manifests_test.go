@@ -236,7 +236,7 @@ func dockerUID(t *testing.T) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	var user string
 	stages := 0
 	s := bufio.NewScanner(f)

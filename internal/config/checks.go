@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -37,9 +38,7 @@ func (l Loader) Check(path string, c Checks) (*Config, ErrorList, error) {
 		checkAgreementDocuments(cfg, warnings)
 	}
 	var ws ErrorList
-	if list, ok := warnings.result().(ErrorList); ok {
-		ws = list
-	}
+	errors.As(warnings.result(), &ws) // ws stays nil when there is no warning
 	return cfg, ws, err
 }
 

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,10 @@ func checkFuzzErrors(t *testing.T, sink *errorSink) {
 	if err == nil {
 		return
 	}
-	list := err.(ErrorList)
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("%T is not an ErrorList: %v", err, err)
+	}
 	if len(list) > maxErrors+1 {
 		t.Fatalf("%d errors, over the cap", len(list))
 	}

@@ -32,6 +32,8 @@ func (e *Evidence) writeCanonical(w io.Writer) error {
 	c.Signature = nil
 	v := reflect.ValueOf(c)
 	t := v.Type()
+	// bufio.Writer keeps its first write error and returns it from every later write and
+	// from Flush, so the writes below are checked once, by the Flush that ends them.
 	bw := bufio.NewWriter(w)
 	bw.WriteByte('{')
 	first := true
@@ -79,6 +81,7 @@ func writeTargets(w *bufio.Writer, m targetMap) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	// w is the caller's bufio.Writer: its Flush returns any error of these writes.
 	w.WriteByte('{')
 	for i, n := range names {
 		if i > 0 {
@@ -208,7 +211,7 @@ func Load(path string) (*Evidence, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing is lost if closing fails
 	e, err := Decode(f)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence %s: not an evidence document: %w", path, err)

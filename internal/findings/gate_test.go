@@ -58,7 +58,7 @@ func TestSortAndFingerprint(t *testing.T) {
 			t.Fatalf("sorted = %v, want %v", got, want)
 		}
 	}
-	if Fingerprint("a", "b") != Fingerprint("a", "b") || Fingerprint("a", "b") == Fingerprint("a", "c") {
+	if a, again := Fingerprint("a", "b"), Fingerprint("a", "b"); a != again || a == Fingerprint("a", "c") {
 		t.Error("fingerprint must depend on rule and resource only, and be stable")
 	}
 	if Fingerprint("ab", "c") == Fingerprint("a", "bc") {

@@ -216,6 +216,10 @@ func freePort() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
+	port := l.Addr().(*net.TCPAddr).Port
+	// The port is only free once the listener is closed, so a failed close is an error.
+	if err := l.Close(); err != nil {
+		return 0, err
+	}
+	return port, nil
 }

@@ -22,7 +22,9 @@ func TestClusterStartsWithScramAndStops(t *testing.T) {
 	if err := conn.QueryRow(ctx, "SHOW password_encryption").Scan(&method); err != nil {
 		t.Fatal(err)
 	}
-	conn.Close(ctx)
+	if err := conn.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if method != "scram-sha-256" {
 		t.Errorf("password_encryption = %q, want scram-sha-256", method)
 	}

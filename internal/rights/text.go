@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/alarmlink/vern/internal/errwriter"
 )
 
 // WriteJSON writes the plan as indented JSON.
@@ -22,14 +24,15 @@ func WriteJSON(w io.Writer, p *Plan) error {
 // table, then per subject key the access reads, the erasure order and the restrictions.
 func WriteTable(w io.Writer, p *Plan) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	out := errwriter.New(tw)
 	for i, db := range p.Databases {
 		if i > 0 {
-			fmt.Fprintln(tw)
+			out.Println()
 		}
-		fmt.Fprintf(tw, "db:%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
+		out.Printf("db:%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
 			db.Name, db.Reachable, db.Judged, db.PersonalReachable, db.Personal)
 		if len(db.Roots) == 0 {
-			fmt.Fprintln(tw, "  no subject key: none declared and no personal table that others refer to")
+			out.Println("  no subject key: none declared and no personal table that others refer to")
 		}
 		for _, r := range db.Roots {
 			how := "declared"
@@ -39,41 +42,44 @@ func WriteTable(w io.Writer, p *Plan) error {
 			if r.Missing {
 				how += "; the key column is not in the table"
 			}
-			fmt.Fprintf(tw, "  subject key\t%s.%s\t(%s)\n", r.Table, r.Key, how)
+			out.Printf("  subject key\t%s.%s\t(%s)\n", r.Table, r.Key, how)
 		}
-		fmt.Fprintln(tw, "\n  TABLE\tDATASET\tREACHABLE\tFROM\tKINDS")
+		out.Println("\n  TABLE\tDATASET\tREACHABLE\tFROM\tKINDS")
 		for _, t := range db.Tables {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", t.Table, yesNo(t.Dataset), yesNo(t.Reachable), dash(t.Root),
+			out.Printf("  %s\t%s\t%s\t%s\t%s\n", t.Table, yesNo(t.Dataset), yesNo(t.Reachable), dash(t.Root),
 				dash(strings.Join(t.Kinds, ", ")))
 		}
 		for _, s := range db.Subjects {
-			fmt.Fprintf(tw, "\n  subject %s.%s\n", s.Root.Table, s.Root.Key)
-			fmt.Fprintln(tw, "  access: read\tJOIN PATH")
+			out.Printf("\n  subject %s.%s\n", s.Root.Table, s.Root.Key)
+			out.Println("  access: read\tJOIN PATH")
 			for _, a := range s.Access {
-				fmt.Fprintf(tw, "    %s\t%s\n", a.Table, a.Join)
+				out.Printf("    %s\t%s\n", a.Table, a.Join)
 			}
-			fmt.Fprintln(tw, "  erasure, in this order:\tACTION\tVIA\tWHY")
+			out.Println("  erasure, in this order:\tACTION\tVIA\tWHY")
 			for n, e := range s.Erasure {
-				fmt.Fprintf(tw, "    %d. %s\t%s\t%s\t%s\n", n+1, e.Table, e.Action, dash(e.Via), e.Note)
+				out.Printf("    %d. %s\t%s\t%s\t%s\n", n+1, e.Table, e.Action, dash(e.Via), e.Note)
 			}
 			if len(s.Restricted) > 0 {
-				fmt.Fprintln(tw, "  restricted, not erased:")
+				out.Println("  restricted, not erased:")
 				for _, r := range s.Restricted {
 					if r.Because != "" && r.Retention == "" {
-						fmt.Fprintf(tw, "    %s\t%s\n", r.Table, r.Rows)
+						out.Printf("    %s\t%s\n", r.Table, r.Rows)
 						continue
 					}
 					if r.Because != "" {
-						fmt.Fprintf(tw, "    %s\tretention %s: %s\n", r.Table, r.Retention, r.Rows)
+						out.Printf("    %s\tretention %s: %s\n", r.Table, r.Retention, r.Rows)
 						continue
 					}
-					fmt.Fprintf(tw, "    %s\tretention %s (min %s): %s\n", r.Table, r.Retention, r.Min, r.Rows)
+					out.Printf("    %s\tretention %s (min %s): %s\n", r.Table, r.Retention, r.Min, r.Rows)
 				}
 			}
 		}
 	}
 	if len(p.Databases) == 0 {
-		fmt.Fprintln(tw, "no database collected")
+		out.Println("no database collected")
+	}
+	if err := out.Err(); err != nil {
+		return fmt.Errorf("write rights plan: %w", err)
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write rights plan: %w", err)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/alarmlink/vern/internal/errwriter"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -32,10 +33,14 @@ func texts(r findings.Rule, lang string) (title, desc, fix string) {
 // Table writes the catalog as an aligned terminal table.
 func Table(w io.Writer, rules []findings.Rule, lang string) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSEVERITY\tKIND\tTITLE")
+	out := errwriter.New(tw)
+	out.Println("ID\tSEVERITY\tKIND\tTITLE")
 	for _, r := range rules {
 		title, _, _ := texts(r, lang)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Kind, title)
+		out.Printf("%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Kind, title)
+	}
+	if err := out.Err(); err != nil {
+		return err
 	}
 	return tw.Flush()
 }

@@ -79,7 +79,7 @@ func (s *syncer) create(ctx context.Context, a *Action) error {
 		s.log.WithField("rule", a.Rule).Warnf("create failed without an answer, looking it up: %v", err)
 		n, lerr := s.findByMarker(ctx, d.rule, d.id)
 		if lerr != nil {
-			return fmt.Errorf("look up issue after a failed create (%v): %w", err, lerr)
+			return fmt.Errorf("look up issue after a failed create (%w): %w", err, lerr)
 		}
 		if n > 0 {
 			a.Number = n
@@ -168,7 +168,7 @@ func (s *syncer) comment(ctx context.Context, a *Action) error {
 		}
 		last, c, lerr := s.lastEvent(ctx, a.Number, n+1, a.ID)
 		if lerr != nil {
-			return fmt.Errorf("look up comment after a failed post (%v): %w", err, lerr)
+			return fmt.Errorf("look up comment after a failed post (%w): %w", err, lerr)
 		}
 		if last == a.event && (prev == nil || c.GetID() != prev.GetID()) {
 			return nil

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // commonNames is the dated list of common given names and surnames (see its header for
@@ -124,13 +125,8 @@ func nameWords(s string) []string {
 }
 
 func capitalised(w string) bool {
-	for i, r := range w {
-		if i == 0 {
-			return unicode.IsUpper(r)
-		}
-		break
-	}
-	return false
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // hasCapital: a name is written with a capital letter (an ASCII capital, or any

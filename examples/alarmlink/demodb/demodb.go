@@ -22,7 +22,7 @@ func Load(ctx context.Context, dsn string) error {
 	if err != nil {
 		return fmt.Errorf("load demo database: connect: %w", err)
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	// Without arguments pgx uses the simple protocol, which runs the whole script.
 	if _, err := conn.Exec(ctx, SQL); err != nil {
 		return fmt.Errorf("load demo database: %w", err)

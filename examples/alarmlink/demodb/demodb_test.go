@@ -21,7 +21,7 @@ func TestLoadCreatesTheDemoCRM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	rows, err := conn.Query(ctx, "SELECT fnr FROM customers UNION ALL SELECT fnr FROM credit_checks")
 	if err != nil {
 		t.Fatal(err)

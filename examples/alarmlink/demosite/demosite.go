@@ -82,14 +82,16 @@ func Serve(ctx context.Context, addr string) (string, func(), error) {
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		for _, s := range servers {
-			s.Shutdown(sctx)
+			if err := s.Shutdown(sctx); err != nil {
+				_ = s.Close() // connections still open at the deadline are cut
+			}
 		}
 	}
 	pixel := ""
 	if pl, err := net.Listen("tcp", "127.0.0.2:0"); err == nil {
 		ps := &http.Server{Handler: pixelHandler(), ReadHeaderTimeout: 5 * time.Second}
 		servers = append(servers, ps)
-		go ps.Serve(pl)
+		go func() { _ = ps.Serve(pl) }() // ends with http.ErrServerClosed at stop; the pixel host is optional, as its Listen above
 		pixel = "http://" + pl.Addr().String()
 	}
 	l, err := net.Listen("tcp", addr)

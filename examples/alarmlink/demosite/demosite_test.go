@@ -33,7 +33,7 @@ func TestHandlerServesPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer resp.Body.Close()
+			defer func() { _ = resp.Body.Close() }()
 			b, _ := io.ReadAll(resp.Body)
 			if resp.StatusCode != 200 || !strings.Contains(string(b), tc.want) {
 				t.Errorf("%s: %d, %q not in body", tc.path, resp.StatusCode, tc.want)

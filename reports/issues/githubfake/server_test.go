@@ -2,6 +2,7 @@ package githubfake
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -89,7 +90,8 @@ func TestRateLimitAndVisibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = c.Repositories.Get(context.Background(), "o", "r")
-	if _, ok := err.(*gh.RateLimitError); !ok {
+	var rl *gh.RateLimitError
+	if !errors.As(err, &rl) {
 		t.Fatalf("third request: %v, want a rate limit error", err)
 	}
 }

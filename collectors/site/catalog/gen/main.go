@@ -129,7 +129,7 @@ func run(in, out, version string) error {
 	if err != nil {
 		return fmt.Errorf("read database: %w", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
 		return fmt.Errorf("read database %s: %w", in, err)
