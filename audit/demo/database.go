@@ -78,7 +78,8 @@ func createAndLoad(ctx context.Context, admin string) (string, func(), error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("connect: %w", err)
 	}
-	defer conn.Close(context.Background())
+	// The admin connection only creates the database; its close cannot fail the demo.
+	defer func() { _ = conn.Close(context.Background()) }()
 	suffix := make([]byte, 4)
 	if _, err := rand.Read(suffix); err != nil {
 		return "", nil, err

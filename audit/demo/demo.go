@@ -47,7 +47,11 @@ func Run(ctx context.Context, opts Options) (*audit.AuditResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
-	defer os.RemoveAll(work)
+	defer func() {
+		if err := os.RemoveAll(work); err != nil {
+			opts.Log.WithError(err).Warn("demo: the temporary folder could not be removed")
+		}
+	}()
 	if err := extract(work); err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ func plant(ctx context.Context, dsn string) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close(ctx)
+	defer func() { _ = conn.Close(ctx) }()
 	_, err = conn.Exec(ctx, `
 UPDATE customers SET email = 'sentinel.ola@example.invalid', phone = '+4799912345' WHERE email = 'beta.provesen@example.invalid';
 UPDATE payments SET card_number = '4539 1488 0343 6467' WHERE card_number = '4378 6579 7543 2314';

@@ -41,6 +41,14 @@ func (w *Writer) Printf(format string, a ...any) {
 	_, w.err = fmt.Fprintf(w.w, format, a...)
 }
 
+// Print formats like fmt.Fprint; its error is kept for Err.
+func (w *Writer) Print(a ...any) {
+	if w.err != nil {
+		return
+	}
+	_, w.err = fmt.Fprint(w.w, a...)
+}
+
 // Println formats like fmt.Fprintln; its error is kept for Err.
 func (w *Writer) Println(a ...any) {
 	if w.err != nil {

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -40,7 +39,7 @@ file) are not errors: they are findings, and check warns about the last.`,
 					g.entry().WithField("event", "warning").Warn(w.Error())
 					return
 				}
-				fmt.Fprintln(g.streams.Err, "warning:", w)
+				g.errs.Println("warning:", w)
 			}
 			for _, w := range res.Warnings {
 				warn(w)
@@ -54,20 +53,20 @@ file) are not errors: they are findings, and check warns about the last.`,
 					warn(res.BannersErr)
 					nwarn++
 				} else {
-					fmt.Fprintln(g.streams.Out, "consent banners:", res.Banners)
+					g.out.Println("consent banners:", res.Banners)
 				}
 			}
 			datasets := 0
 			for _, db := range cfg.Inventory.Databases {
 				datasets += len(db.Datasets)
 			}
-			fmt.Fprintf(g.streams.Out, "%s: ok — %d categories, %d purposes, %d retention rules, %d databases (%d datasets), %d sites, %d processors, %d waivers",
+			g.out.Printf("%s: ok — %d categories, %d purposes, %d retention rules, %d databases (%d datasets), %d sites, %d processors, %d waivers",
 				cfgPath, len(cfg.Declaration.Categories), len(cfg.Declaration.Purposes), len(cfg.Declaration.Retention),
 				len(cfg.Inventory.Databases), datasets, len(cfg.Inventory.Sites), len(cfg.Processors), len(cfg.Waivers))
 			if nwarn > 0 {
-				fmt.Fprintf(g.streams.Out, ", %d warnings", nwarn)
+				g.out.Printf(", %d warnings", nwarn)
 			}
-			fmt.Fprintln(g.streams.Out)
+			g.out.Println()
 			return nil
 		},
 	}

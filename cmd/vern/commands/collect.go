@@ -1,8 +1,6 @@
 package commands
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
@@ -41,9 +39,9 @@ Exits 3 when a target could not be collected.`,
 				return err
 			}
 			for name, t := range res.Evidence.Targets {
-				fmt.Fprintf(g.streams.Out, "%-40s %s\n", name, t.Status)
+				g.out.Printf("%-40s %s\n", name, t.Status)
 			}
-			fmt.Fprintf(g.streams.Out, "Evidence written to %s (sha256 %s)\n", res.Path, res.Evidence.SHA256)
+			g.out.Printf("Evidence written to %s (sha256 %s)\n", res.Path, res.Evidence.SHA256)
 			if res.Failed() {
 				return exitWith(exitcode.Incomplete)
 			}

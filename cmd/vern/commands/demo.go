@@ -1,8 +1,6 @@
 package commands
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit/demo"
@@ -32,7 +30,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 			}
 			res, err := demo.Run(cmd.Context(), demo.Options{
 				OutDir: out, Lang: lang, Formats: formats, Sources: g.sources(env, browser),
-				Version: version.Version, Log: g.entry(), Out: g.streams.Out,
+				Version: version.Version, Log: g.entry(), Out: g.out,
 			})
 			if err != nil {
 				return err
@@ -40,10 +38,10 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 			printVerdict(g, res.Findings, out, lang)
 			for _, t := range res.Findings.Targets {
 				if t.Status == "failed" {
-					fmt.Fprintf(g.streams.Out, "NOT CHECKED %s: %s\n  fix: %s\n", t.Name, t.Reason, t.Fix)
+					g.out.Printf("NOT CHECKED %s: %s\n  fix: %s\n", t.Name, t.Reason, t.Fix)
 				}
 			}
-			fmt.Fprintf(g.streams.Out, "Gate: %s (an audit would exit %d). Open %s/report.html\n", res.Findings.Gate.Result, gateExit(res.Findings, res.OutputErr), out)
+			g.out.Printf("Gate: %s (an audit would exit %d). Open %s/report.html\n", res.Findings.Gate.Result, gateExit(res.Findings, res.OutputErr), out)
 			if res.OutputErr != nil {
 				return exitcode.Wrap(exitcode.Delivery, res.OutputErr)
 			}

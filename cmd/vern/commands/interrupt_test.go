@@ -42,10 +42,10 @@ func stallingServer(t *testing.T) (addr string, accepted <-chan struct{}) {
 		}
 	}()
 	t.Cleanup(func() {
-		l.Close()
+		_ = l.Close()
 		<-done
 		for _, c := range conns {
-			c.Close()
+			_ = c.Close()
 		}
 	})
 	return l.Addr().String(), ch

@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -32,13 +31,13 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Token = os.Getenv(tokenEnv)
-			o.Log, o.Out = g.entry(), g.streams.Out
+			o.Log, o.Out = g.entry(), g.out
 			res, err := audit.Sync(cmd.Context(), o)
 			if res != nil && res.DryRun {
-				fmt.Fprintf(g.streams.Out, "issues (dry run, nothing written): would create %d, would update %d, would close %d, would close %d as waived, would reopen %d, %d unchanged (%d requests)\n",
+				g.out.Printf("issues (dry run, nothing written): would create %d, would update %d, would close %d, would close %d as waived, would reopen %d, %d unchanged (%d requests)\n",
 					res.Created, res.Updated, res.Closed, res.Waived, res.Reopened, res.Unchanged, res.Requests)
 			} else if res != nil {
-				fmt.Fprintf(g.streams.Out, "issues: %d created, %d updated, %d closed, %d waived, %d reopened, %d unchanged (%d requests)\n",
+				g.out.Printf("issues: %d created, %d updated, %d closed, %d waived, %d reopened, %d unchanged (%d requests)\n",
 					res.Created, res.Updated, res.Closed, res.Waived, res.Reopened, res.Unchanged, res.Requests)
 			}
 			return err

@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/sirupsen/logrus"
@@ -22,16 +21,16 @@ func printVerdict(g *globals, doc *findings.Document, outDir, lang string) {
 	if g.logFormat == logging.FormatJSON {
 		verdictEvent(g, doc, outDir)
 	}
-	if err := audit.WriteConsole(g.streams.Out, doc, lang); err != nil {
+	if err := audit.WriteConsole(g.out, doc, lang); err != nil {
 		g.entry().WithError(err).Error("print findings")
 	}
 	if os.Getenv("GITHUB_ACTIONS") == "true" {
-		if err := audit.WriteAnnotations(g.streams.Out, doc, 0); err != nil {
+		if err := audit.WriteAnnotations(g.out, doc, 0); err != nil {
 			g.entry().WithError(err).Error("write annotations")
 		}
 	}
 	if outDir != "" {
-		fmt.Fprintf(g.streams.Out, "\nOutputs written to %s\n", outDir)
+		g.out.Printf("\nOutputs written to %s\n", outDir)
 	}
 }
 

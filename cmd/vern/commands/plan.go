@@ -2,7 +2,6 @@ package commands
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,7 +37,7 @@ JOB_COMPLETION_INDEX (vern collect --target-index N does the same in one step).`
 				if err != nil {
 					return exitcode.Wrap(exitcode.Usage, err)
 				}
-				fmt.Fprintln(g.streams.Out, t.Name)
+				g.out.Println(t.Name)
 				return nil
 			}
 			switch format {
@@ -47,7 +46,7 @@ JOB_COMPLETION_INDEX (vern collect --target-index N does the same in one step).`
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(g.streams.Out, string(b))
+				g.out.Println(string(b))
 			case "github-matrix":
 				if len(p.Targets) == 0 {
 					return usageErr("plan: %s names no target: a matrix needs at least one", cfgPath)
@@ -59,7 +58,7 @@ JOB_COMPLETION_INDEX (vern collect --target-index N does the same in one step).`
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(g.streams.Out, string(b))
+				g.out.Println(string(b))
 			case "text":
 				for _, t := range p.Targets {
 					needs := []string{}
@@ -69,9 +68,9 @@ JOB_COMPLETION_INDEX (vern collect --target-index N does the same in one step).`
 					if t.Chromium {
 						needs = append(needs, "chromium")
 					}
-					fmt.Fprintf(g.streams.Out, "%3d  %-40s %s\n", t.Index, t.Name, strings.Join(needs, "; "))
+					g.out.Printf("%3d  %-40s %s\n", t.Index, t.Name, strings.Join(needs, "; "))
 				}
-				fmt.Fprintf(g.streams.Out, "%d targets; suggested parallelism %d\n", len(p.Targets), p.Parallelism)
+				g.out.Printf("%d targets; suggested parallelism %d\n", len(p.Targets), p.Parallelism)
 			default:
 				return usageErr("plan --format %q: choose text, json or github-matrix", format)
 			}

@@ -35,7 +35,7 @@ not find are listed as comments, for you to locate or to raise with the supplier
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(g.streams.Out, reviewYAML(res.Review, res.Missing, res.Order))
+			g.out.Print(reviewYAML(res.Review, res.Missing, res.Order))
 			return nil
 		},
 	}

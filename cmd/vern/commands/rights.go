@@ -41,9 +41,9 @@ instead of connecting. Exits 3 when a database could not be collected.`,
 				return err
 			}
 			if format == "json" {
-				err = rights.WriteJSON(g.streams.Out, res.Plan)
+				err = rights.WriteJSON(g.out, res.Plan)
 			} else {
-				err = rights.WriteTable(g.streams.Out, res.Plan)
+				err = rights.WriteTable(g.out, res.Plan)
 			}
 			if err != nil {
 				return exitcode.Wrap(exitcode.Delivery, err)

@@ -18,6 +18,7 @@ import (
 	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/errwriter"
 	"github.com/alarmlink/vern/internal/logging"
 	"github.com/alarmlink/vern/internal/version"
 )
@@ -42,6 +43,10 @@ type globals struct {
 	autoconsent string
 	streams     Streams
 	log         *logrus.Logger
+	// out and errs are the command's own lines on stdout and stderr. A failed write to
+	// stdout (a closed pipe, a full disk) is an output not delivered: Execute exits 4. One
+	// to stderr has nowhere left to be told.
+	out, errs *errwriter.Writer
 }
 
 func (g *globals) entry() *logrus.Entry { return logrus.NewEntry(g.log) }
@@ -64,6 +69,13 @@ func Execute(args []string, s Streams) int {
 	root, g := newRoot(s)
 	root.SetArgs(args)
 	code, err := exitOf(root.ExecuteContext(ctx))
+	if werr := g.out.Err(); werr != nil {
+		// Whatever else went wrong, what the command printed did not arrive.
+		code = max(code, exitcode.Delivery)
+		if err == nil {
+			err = fmt.Errorf("write standard output: %w", werr)
+		}
+	}
 	if ctx.Err() != nil && code != exitcode.OK {
 		// Whatever failed after the interrupt failed because of it.
 		code, err = exitcode.Interrupted, audit.ErrInterrupted
@@ -78,7 +90,7 @@ func Execute(args []string, s Streams) int {
 // one JSON event that names the exit code (a multi-line input error keeps each problem).
 func (g *globals) fatal(err error, code int) {
 	if g.logFormat != logging.FormatJSON {
-		fmt.Fprintln(g.streams.Err, "vern:", err)
+		g.errs.Println("vern:", err)
 		return
 	}
 	log := g.log
@@ -99,7 +111,7 @@ func (g *globals) fatal(err error, code int) {
 }
 
 func newRoot(s Streams) (*cobra.Command, *globals) {
-	g := &globals{streams: s}
+	g := &globals{streams: s, out: errwriter.New(s.Out), errs: errwriter.New(s.Err)}
 	root := &cobra.Command{
 		Use:   "vern",
 		Short: "Check that what the privacy statement promises is what the systems do",

@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,9 +27,9 @@ func newRulesCmd(g *globals) *cobra.Command {
 			}
 			switch format {
 			case "table":
-				return rulesdoc.Table(g.streams.Out, set.Sorted, lang)
+				return rulesdoc.Table(g.out, set.Sorted, lang)
 			case "markdown":
-				return rulesdoc.Markdown(g.streams.Out, set.Sorted, lang)
+				return rulesdoc.Markdown(g.out, set.Sorted, lang)
 			default:
 				return usageErr("--format %q: choose table or markdown", format)
 			}
@@ -60,7 +59,7 @@ func newRulesCmd(g *globals) *cobra.Command {
 				}
 				return usageErr("no rule %q; see 'vern rules list'%s", args[0], hint(ids))
 			}
-			return rulesdoc.Explain(g.streams.Out, r, lang)
+			return rulesdoc.Explain(g.out, r, lang)
 		},
 	}
 	explain.Flags().StringVar(&rulesDir, "rules", "", "also look in this folder of rules")
@@ -82,10 +81,10 @@ func newRulesCmd(g *globals) *cobra.Command {
 			}
 			for _, r := range res.Results {
 				if !r.Passed && !r.Skipped {
-					fmt.Fprintf(g.streams.Out, "FAIL %s.%s (%s): %s\n", strings.TrimPrefix(r.Package, "data."), r.Name, r.File, r.Error)
+					g.out.Printf("FAIL %s.%s (%s): %s\n", strings.TrimPrefix(r.Package, "data."), r.Name, r.File, r.Error)
 				}
 			}
-			fmt.Fprintf(g.streams.Out, "rules: %d passed, %d failed\n", len(res.Results)-res.Failed, res.Failed)
+			g.out.Printf("rules: %d passed, %d failed\n", len(res.Results)-res.Failed, res.Failed)
 			if res.Failed > 0 {
 				return exitWith(exitcode.Findings)
 			}

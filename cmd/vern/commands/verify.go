@@ -39,7 +39,7 @@ Exits 1 when anything is wrong, 2 when a file is not evidence.`,
 				if f.Signature != nil {
 					signed = "signed " + f.Signature.KeyID
 				}
-				fmt.Fprintf(g.streams.Out, "%-4s %s  sequence %d  %s  sha256 %s  %s\n", status, f.Path, f.ChainSequence(),
+				g.out.Printf("%-4s %s  sequence %d  %s  sha256 %s  %s\n", status, f.Path, f.ChainSequence(),
 					f.CollectedAt.UTC().Format(time.RFC3339), f.SHA256, signed)
 			}
 			for _, p := range res.Problems {
@@ -47,12 +47,12 @@ Exits 1 when anything is wrong, 2 when a file is not evidence.`,
 				if res.Unlinked(p) {
 					msg += " (collect with --previous)"
 				}
-				fmt.Fprintf(g.streams.Out, "%s: %s\n", p.Kind, msg)
+				g.out.Printf("%s: %s\n", p.Kind, msg)
 			}
 			if len(res.Problems) > 0 {
 				return &exitcode.Error{Code: exitcode.Findings, Err: fmt.Errorf("verify: %d problems in %d evidence files", len(res.Problems), len(res.Files))}
 			}
-			fmt.Fprintf(g.streams.Out, "%d evidence files verified: hashes, chain%s\n", len(res.Files), map[bool]string{true: " and signatures", false: ""}[res.Signed])
+			g.out.Printf("%d evidence files verified: hashes, chain%s\n", len(res.Files), map[bool]string{true: " and signatures", false: ""}[res.Signed])
 			return nil
 		},
 	}

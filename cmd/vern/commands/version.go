@@ -34,7 +34,7 @@ func newVersionCmd(g *globals) *cobra.Command {
 				s.WriteString("revision unknown (built outside a git checkout or with -buildvcs=false)\n")
 			}
 			fmt.Fprintf(&s, "opa %s\n%s %s/%s\n", version.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			_, err := io.WriteString(g.streams.Out, s.String())
+			_, err := io.WriteString(g.out, s.String())
 			return err
 		},
 	}
