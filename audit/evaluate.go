@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -131,8 +130,8 @@ func targetStatuses(ev *evidence.Evidence, expected []string) []findings.TargetS
 		if _, ok := ev.Targets[name]; ok {
 			continue
 		}
-		kind, _, _ := strings.Cut(name, ":")
-		out = append(out, findings.TargetStatus{Name: name, Kind: kind, Status: string(evidence.StatusFailed),
+		tn, _ := evidence.ParseTarget(name) // the collectors' own names: they parse
+		out = append(out, findings.TargetStatus{Name: name, Kind: string(tn.Kind), Status: string(evidence.StatusFailed),
 			Reason: "not collected: no evidence file given holds this target of the inventory",
 			Fix:    "collect it with `vern collect --target " + name + "` and pass its evidence.json to evaluate as well"})
 	}

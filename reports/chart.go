@@ -1,6 +1,11 @@
 package reports
 
-import "github.com/alarmlink/vern/internal/findings"
+import (
+	"maps"
+	"slices"
+
+	"github.com/alarmlink/vern/internal/findings"
+)
 
 // chartView is the summary's bar chart, laid out here so the template only draws it as
 // inline SVG (no script, no fetched image).
@@ -53,7 +58,7 @@ func buildChart(lang string, bySev, byKind, byArea map[string]int) chartView {
 		seen[a] = true
 		groups[2].items = append(groups[2].items, item{areaLabel(lang, a), "b-area", byArea[a]})
 	}
-	for _, a := range sortedKeys(byArea) {
+	for _, a := range slices.Sorted(maps.Keys(byArea)) {
 		if !seen[a] {
 			groups[2].items = append(groups[2].items, item{areaLabel(lang, a), "b-area", byArea[a]})
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -439,7 +440,7 @@ func TestNoPersonalDataBeyondInput(t *testing.T) {
 // syntheticDocument makes n findings spread over rules, severities and areas.
 func syntheticDocument(n int) *findings.Document {
 	rules := fixtureRules()
-	ids := sortedKeys(rules)
+	ids := slices.Sorted(maps.Keys(rules))
 	fs := make([]findings.Finding, 0, n)
 	for i := 0; i < n; i++ {
 		id := ids[i%len(ids)]

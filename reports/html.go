@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -203,7 +206,7 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 		v.EvidenceHash = doc.Hashes["evidence"]
 	}
 	v.Chain = doc.Chain
-	for _, k := range sortedKeys(doc.Hashes) {
+	for _, k := range slices.Sorted(maps.Keys(doc.Hashes)) {
 		v.Hashes = append(v.Hashes, kv{k, doc.Hashes[k]})
 	}
 
@@ -260,9 +263,10 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 		}
 	}
 	if ev != nil {
-		for _, db := range sortedKeys(ev.Inventory.Databases) {
-			if _, ok := ev.Targets["db:"+db]; !ok {
-				v.Uncollected = append(v.Uncollected, "db:"+db)
+		for _, db := range slices.Sorted(maps.Keys(ev.Inventory.Databases)) {
+			name := evidence.DBTarget(db).String()
+			if _, ok := ev.Targets[name]; !ok {
+				v.Uncollected = append(v.Uncollected, name)
 			}
 		}
 	}
@@ -328,7 +332,7 @@ func buildFindingGroups(in *Input, lang string) ([]findingGroup, []ruleView) {
 	})
 
 	var rules []ruleView
-	for _, id := range sortedKeys(ruleOf) {
+	for _, id := range slices.Sorted(maps.Keys(ruleOf)) {
 		f := ruleOf[id]
 		t := ruleTexts(doc, f, lang)
 		r := doc.Rules[id]

@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -99,7 +101,7 @@ func (JUnit) Write(w io.Writer, in *Input) error {
 		s.Tests++
 		s.Cases = append(s.Cases, c)
 	}
-	for _, id := range sortedKeys(doc.Rules) {
+	for _, id := range slices.Sorted(maps.Keys(doc.Rules)) {
 		if fired[id] {
 			continue
 		}
@@ -113,7 +115,7 @@ func (JUnit) Write(w io.Writer, in *Input) error {
 		s.Tests++
 		s.Cases = append(s.Cases, JUnitCase{Name: t.Title, ClassName: id})
 	}
-	names := sortedKeys(byArea)
+	names := slices.Sorted(maps.Keys(byArea))
 	sort.SliceStable(names, func(i, j int) bool { return areaRank(names[i]) < areaRank(names[j]) })
 	root := JUnitSuites{Name: tr(lang, "junit.suite")}
 	for _, n := range names {

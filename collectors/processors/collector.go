@@ -24,8 +24,8 @@ import (
 	"github.com/alarmlink/vern/internal/evidence"
 )
 
-// Target is the collector's single target name.
-const Target = "processors"
+// Target is the collector's single target name: the processors kind, which names no more.
+const Target = string(evidence.TargetProcessors)
 
 // Options configures the collector; the zero value reads from the file system.
 type Options struct {

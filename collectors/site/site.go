@@ -19,7 +19,7 @@ import (
 	"github.com/sirupsen/logrus"
 )
 
-// Kind is the collector's kind and the prefix of its targets (site:<host>).
+// Kind is the collector's kind, as evidence records it on each of its targets.
 const Kind = "site"
 
 // Defaults for a site that does not set its own limits.
@@ -149,14 +149,14 @@ func (c *Collector) Targets(cfg *config.Config) []string {
 	var out []string
 	for _, s := range cfg.Inventory.Sites {
 		if h := siteHost(s.URL); h != "" {
-			out = append(out, Kind+":"+h)
+			out = append(out, evidence.SiteTarget(h).String())
 		}
 	}
 	return out
 }
 
 // TargetName is the target name of a site address.
-func TargetName(siteURL string) string { return Kind + ":" + siteHost(siteURL) }
+func TargetName(siteURL string) string { return evidence.SiteTarget(siteHost(siteURL)).String() }
 
 func siteHost(raw string) string {
 	u, err := url.Parse(raw)
@@ -170,7 +170,7 @@ func siteHost(raw string) string {
 func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target string, env collect.Env) (collect.Result, error) {
 	var site *config.Site
 	for i := range cfg.Inventory.Sites {
-		if Kind+":"+siteHost(cfg.Inventory.Sites[i].URL) == target {
+		if TargetName(cfg.Inventory.Sites[i].URL) == target {
 			site = &cfg.Inventory.Sites[i]
 			break
 		}
@@ -193,7 +193,7 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 	defer cancel()
 	log = log.WithField("target", target)
 
-	if env.Browser == "none" {
+	if Browser(env.Browser) == BrowserNone {
 		doc, err := c.collectHTTP(ctx, plan, env)
 		if err != nil {
 			return collect.Result{}, err
@@ -202,7 +202,7 @@ func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target stri
 			Reason: "--browser none: header cookies over plain HTTP only; script cookies, storage, " +
 				"third-party requests and the consent phases were not observed"}, nil
 	}
-	if env.Browser != "" && env.Browser != "chromium" {
+	if env.Browser != "" && Browser(env.Browser) != BrowserChromium {
 		return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect %s: unknown browser %q", target, env.Browser),
 			Fix: "use --browser chromium or --browser none"}
 	}

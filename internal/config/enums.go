@@ -1,7 +1,5 @@
 package config
 
-import "slices"
-
 // The closed vocabularies of the file formats. Values outside them are load errors; which
 // of them a statement uses (or omits) is for the rules to judge.
 var (
@@ -26,5 +24,3 @@ var (
 // CollectFailedRule is the rule no waiver may silence: a target that could not be collected
 // must never pass.
 const CollectFailedRule = "collect.failed"
-
-func oneOf(v string, set []string) bool { return slices.Contains(set, v) }
