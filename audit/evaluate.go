@@ -46,11 +46,11 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*findings.Document, er
 	if ev == nil {
 		return nil, fmt.Errorf("evaluate: no evidence")
 	}
-	failOn := opts.FailOn
+	failOn := findings.Severity(opts.FailOn)
 	if failOn == "" {
 		failOn = DefaultFailOn
 	}
-	if !findings.ValidSeverity(failOn) {
+	if !failOn.Valid() {
 		return nil, fmt.Errorf("evaluate: --fail-on %q: choose critical, high, medium, low or info", failOn)
 	}
 	eng := opts.Engine
@@ -124,14 +124,14 @@ func chainHead(ev *evidence.Evidence) *findings.ChainHead {
 func targetStatuses(ev *evidence.Evidence, expected []string) []findings.TargetStatus {
 	out := make([]findings.TargetStatus, 0, len(ev.Targets))
 	for _, t := range ev.Targets {
-		out = append(out, findings.TargetStatus{Name: t.Name, Kind: t.Kind, Status: string(t.Status), Reason: t.Reason, Fix: t.Fix})
+		out = append(out, findings.TargetStatus{Name: t.Name, Kind: t.Kind, Status: t.Status, Reason: t.Reason, Fix: t.Fix})
 	}
 	for _, name := range expected {
 		if _, ok := ev.Targets[name]; ok {
 			continue
 		}
 		tn, _ := evidence.ParseTarget(name) // the collectors' own names: they parse
-		out = append(out, findings.TargetStatus{Name: name, Kind: string(tn.Kind), Status: string(evidence.StatusFailed),
+		out = append(out, findings.TargetStatus{Name: name, Kind: string(tn.Kind), Status: evidence.StatusFailed,
 			Reason: "not collected: no evidence file given holds this target of the inventory",
 			Fix:    "collect it with `vern collect --target " + name + "` and pass its evidence.json to evaluate as well"})
 	}

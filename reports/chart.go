@@ -34,7 +34,7 @@ const (
 )
 
 // buildChart lays out the open findings by severity, kind and area.
-func buildChart(lang string, bySev, byKind, byArea map[string]int) chartView {
+func buildChart(lang string, bySev map[findings.Severity]int, byKind, byArea map[string]int) chartView {
 	type item struct {
 		label, class string
 		n            int
@@ -48,7 +48,7 @@ func buildChart(lang string, bySev, byKind, byArea map[string]int) chartView {
 		{title: tr(lang, "by.area")},
 	}
 	for _, s := range findings.Severities {
-		groups[0].items = append(groups[0].items, item{severityLabel(lang, s), "b-" + s, bySev[s]})
+		groups[0].items = append(groups[0].items, item{severityLabel(lang, s), "b-" + string(s), bySev[s]})
 	}
 	for _, k := range kinds {
 		groups[1].items = append(groups[1].items, item{kindLabel(lang, k), "b-kind", byKind[k]})

@@ -51,7 +51,7 @@ func fixtureRules() map[string]findings.Rule {
 	for _, x := range list {
 		area := x.id[:indexDot(x.id)]
 		out[x.id] = findings.Rule{
-			ID: x.id, Title: x.title, Severity: x.sev, Kind: x.kind, Area: area, Builtin: true,
+			ID: x.id, Title: x.title, Severity: findings.Severity(x.sev), Kind: x.kind, Area: area, Builtin: true,
 			Description: "What " + x.id + " checks and why the law requires it.",
 			Legal:       []string{"GDPR Art. 5(1)", "GDPR Art. 13"},
 			Remediation: "Fix " + x.id + " at its source.",

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/internal/npmcache"
 	"github.com/xeipuuv/gojsonschema"
@@ -268,8 +269,8 @@ func TestConsoleStripsControlCharacters(t *testing.T) {
 
 func TestUIStringsComplete(t *testing.T) {
 	t.Parallel()
-	for key, en := range ui[LangEnglish] {
-		nb, ok := ui[LangNorwegian][key]
+	for key, en := range ui[config.LangEnglish] {
+		nb, ok := ui[config.LangNorwegian][key]
 		if !ok || strings.TrimSpace(nb) == "" {
 			t.Errorf("key %s has no Norwegian text", key)
 		}
@@ -280,8 +281,8 @@ func TestUIStringsComplete(t *testing.T) {
 			t.Errorf("key %s: the two languages take different arguments", key)
 		}
 	}
-	for key := range ui[LangNorwegian] {
-		if _, ok := ui[LangEnglish][key]; !ok {
+	for key := range ui[config.LangNorwegian] {
+		if _, ok := ui[config.LangEnglish][key]; !ok {
 			t.Errorf("key %s has no English text", key)
 		}
 	}
@@ -469,17 +470,17 @@ func TestTemplateKeysExist(t *testing.T) {
 		t.Fatalf("found only %d UI keys in the template", len(keys))
 	}
 	for _, k := range keys {
-		if _, ok := ui[LangEnglish][k[1]]; !ok {
+		if _, ok := ui[config.LangEnglish][k[1]]; !ok {
 			t.Errorf("template uses UI key %q that has no text", k[1])
 		}
 	}
 	for _, s := range []string{statusKept, statusBroken, statusWaived, statusUnchecked, statusUndeclared} {
-		if _, ok := ui[LangEnglish]["matrix."+s]; !ok {
+		if _, ok := ui[config.LangEnglish]["matrix."+s]; !ok {
 			t.Errorf("matrix status %s has no text", s)
 		}
 	}
 	for _, p := range phaseOrder {
-		if _, ok := ui[LangEnglish]["phase."+p]; !ok {
+		if _, ok := ui[config.LangEnglish]["phase."+p]; !ok {
 			t.Errorf("phase %s has no text", p)
 		}
 	}

@@ -8,16 +8,10 @@ import (
 	"github.com/alarmlink/vern/internal/findings"
 )
 
-// Languages the reports are written in.
-const (
-	LangEnglish   = "en"
-	LangNorwegian = "nb"
-)
-
 // ui holds every fixed string the reports print, in English and Norwegian bokmål. Rule
 // texts come from the rules' metadata and messages from the findings, not from here.
-var ui = map[string]map[string]string{
-	LangEnglish: {
+var ui = map[config.Language]map[string]string{
+	config.LangEnglish: {
 		"report.title":              "Privacy compliance report",
 		"report.for":                "Controller",
 		"report.generated":          "Evaluated",
@@ -302,7 +296,7 @@ var ui = map[string]map[string]string{
 		"inventory.standard":              "Standard text",
 		"inventory.departures":            "departs from the standard in",
 	},
-	LangNorwegian: {
+	config.LangNorwegian: {
 		"report.title":              "Rapport om personvernetterlevelse",
 		"report.for":                "Behandlingsansvarlig",
 		"report.generated":          "Vurdert",
@@ -590,11 +584,11 @@ var ui = map[string]map[string]string{
 }
 
 // normLang returns a supported language, English when the given one is not.
-func normLang(lang string) string {
-	if lang == LangNorwegian {
-		return LangNorwegian
+func normLang(lang string) config.Language {
+	if config.Language(lang) == config.LangNorwegian {
+		return config.LangNorwegian
 	}
-	return LangEnglish
+	return config.LangEnglish
 }
 
 // tr returns the UI string for key in lang; a missing key shows itself, so a gap is visible
@@ -627,7 +621,7 @@ func periodText(lang string, p *config.Period, raw string) string {
 		p = &q
 	}
 	en := p.String()
-	if normLang(lang) != "nb" {
+	if normLang(lang) != config.LangNorwegian {
 		return en
 	}
 	words := strings.Fields(en)

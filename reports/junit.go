@@ -71,7 +71,7 @@ func (JUnit) Write(w io.Writer, in *Input) error {
 	if err := checkInput(in); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
-	lang := normLang(in.Lang)
+	lang := string(normLang(in.Lang))
 	doc := in.Findings
 	byArea := map[string]*JUnitSuite{}
 	suite := func(area string) *JUnitSuite {
@@ -95,7 +95,7 @@ func (JUnit) Write(w io.Writer, in *Input) error {
 			c.Skipped = &JUnitSkipped{Message: trf(lang, "junit.waived", f.Waiver.Justification, f.Waiver.ApprovedBy, f.Waiver.Expires)}
 			s.Skipped++
 		} else {
-			c.Failure = &JUnitFailure{Message: message(&f, lang), Type: f.Severity, Text: junitBody(doc, &f, t, c, lang)}
+			c.Failure = &JUnitFailure{Message: message(&f, lang), Type: string(f.Severity), Text: junitBody(doc, &f, t, c, lang)}
 			s.Failures++
 		}
 		s.Tests++

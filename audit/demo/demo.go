@@ -88,7 +88,7 @@ func Run(ctx context.Context, opts Options) (*audit.Result, error) {
 			v, ok := vars[name]
 			return v, ok
 		},
-		OutDir: opts.OutDir, Formats: opts.Formats, FailOn: audit.DefaultFailOn, Lang: opts.Lang,
+		OutDir: opts.OutDir, Formats: opts.Formats, FailOn: string(audit.DefaultFailOn), Lang: opts.Lang,
 		Collectors: collectors, Env: opts.Env, Version: opts.Version, Log: opts.Log,
 	})
 }

@@ -3,6 +3,7 @@ package findings
 import (
 	"sort"
 
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/exitcode"
 )
 
@@ -16,10 +17,10 @@ const (
 // Judge computes the gate from the findings and the targets' statuses: an unwaived finding
 // at or above failOn fails it (exit 1); a target that could not be collected makes it
 // incomplete (exit 3) whatever failOn says. The highest exit code wins.
-func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
+func Judge(fs []Finding, targets []TargetStatus, failOn Severity) Gate {
 	g := Gate{Result: GatePassed, FailOn: failOn, ExitCode: exitcode.OK}
 	for _, f := range fs {
-		if !f.Waived() && AtLeast(f.Severity, failOn) {
+		if !f.Waived() && f.Severity.AtLeast(failOn) {
 			g.Failing++
 		}
 		if f.Rule == UnwaivableRule {
@@ -28,10 +29,10 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 	}
 	for _, t := range targets {
 		switch t.Status {
-		case "failed":
+		case evidence.StatusFailed:
 			g.ExitCode = exitcode.Max(g.ExitCode, exitcode.Incomplete)
 			g.Failed = append(g.Failed, t.Name)
-		case "partial":
+		case evidence.StatusPartial:
 			g.Partial = append(g.Partial, t.Name)
 		}
 	}
@@ -49,7 +50,7 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 
 // Summarise counts findings by severity, kind and area.
 func Summarise(fs []Finding) Summary {
-	s := Summary{BySeverity: map[string]int{}, ByKind: map[string]int{}, ByArea: map[string]int{}}
+	s := Summary{BySeverity: map[Severity]int{}, ByKind: map[string]int{}, ByArea: map[string]int{}}
 	for _, sev := range Severities {
 		s.BySeverity[sev] = 0
 	}

@@ -1,5 +1,10 @@
 package issues
 
+import (
+	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/findings"
+)
+
 // texts are the fixed words of issues and comments in one language.
 type texts struct {
 	severity, rule, target                     string
@@ -14,15 +19,15 @@ type texts struct {
 	expires, reportLink, footer                string
 	commentResolved, commentReturned           string
 	commentWaived, commentWaiverExpired        string
-	severities                                 map[string]string
+	severities                                 map[findings.Severity]string
 }
 
 // severityName is the severity level in the language; labels keep the English level.
-func (tx texts) severityName(level string) string {
+func (tx texts) severityName(level findings.Severity) string {
 	if n, ok := tx.severities[level]; ok {
 		return n
 	}
-	return level
+	return string(level)
 }
 
 var textsEN = texts{
@@ -63,12 +68,12 @@ var textsNB = texts{
 	commentReturned:      "Den nattlige revisjonen finner dette igjen: åpnes på nytt.",
 	commentWaived:        "Et unntak dekker dette funnet: lukkes som ikke planlagt.",
 	commentWaiverExpired: "Unntaket som dekket dette funnet gjelder ikke lenger: åpnes på nytt.",
-	severities: map[string]string{"critical": "kritisk", "high": "høy", "medium": "middels", "low": "lav",
-		"info": "info"},
+	severities: map[findings.Severity]string{findings.SeverityCritical: "kritisk", findings.SeverityHigh: "høy",
+		findings.SeverityMedium: "middels", findings.SeverityLow: "lav", findings.SeverityInfo: "info"},
 }
 
 func textsFor(lang string) texts {
-	if lang == "nb" {
+	if config.Language(lang) == config.LangNorwegian {
 		return textsNB
 	}
 	return textsEN

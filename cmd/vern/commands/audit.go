@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
+	"github.com/alarmlink/vern/collectors/site"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
@@ -59,7 +60,7 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 	}
 	cmd.Flags().StringVarP(&f.config, "config", "c", "vern.yaml", "inventory file (vern.yaml)")
 	cmd.Flags().StringVarP(&f.out, "out", "o", "out", "output folder")
-	cmd.Flags().StringVar(&f.browser, "browser", "chromium", "site collection mode: chromium, or none (headers only, recorded as partial)")
+	cmd.Flags().StringVar(&f.browser, "browser", string(site.BrowserChromium), "site collection mode: chromium, or none (headers only, recorded as partial)")
 	f.report.bind(cmd, true)
 	// --previous is the previous findings.json (what changed); the evidence chain has its own flag.
 	f.chain.bind(cmd, "previous-evidence")

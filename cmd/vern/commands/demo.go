@@ -6,6 +6,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit/demo"
+	"github.com/alarmlink/vern/collectors/site"
+	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/version"
 )
@@ -39,7 +42,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 			}
 			printVerdict(g, res.Findings, out, lang)
 			for _, t := range res.Findings.Targets {
-				if t.Status == "failed" {
+				if t.Status == evidence.StatusFailed {
 					fmt.Fprintf(g.streams.Out, "NOT CHECKED %s: %s\n  fix: %s\n", t.Name, t.Reason, t.Fix)
 				}
 			}
@@ -51,7 +54,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 		},
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "vern-demo", "output folder")
-	cmd.Flags().StringVar(&lang, "lang", "en", "report language: en or nb")
-	cmd.Flags().StringVar(&browser, "browser", "chromium", "site collection mode: chromium, or none")
+	cmd.Flags().StringVar(&lang, "lang", string(config.LangEnglish), "report language: en or nb")
+	cmd.Flags().StringVar(&browser, "browser", string(site.BrowserChromium), "site collection mode: chromium, or none")
 	return cmd
 }

@@ -58,7 +58,7 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 			if o.Repo == "" {
 				return usageErr("issues sync: no repository; pass --repo owner/name or --config with a github.repo entry")
 			}
-			if o.Lang != "en" && o.Lang != "nb" {
+			if !config.Language(o.Lang).Valid() {
 				return usageErr("--lang %q: choose en or nb", o.Lang)
 			}
 			o.Token = os.Getenv(tokenEnv)
@@ -82,7 +82,7 @@ unless --allow-public is given. Exits 4 when the sync could not be completed.`,
 	sync.Flags().StringVar(&o.Repo, "repo", "", "repository for the issues, owner/name (overrides the inventory's)")
 	sync.Flags().StringVar(&o.APIURL, "api-url", "", "REST API URL of a GitHub Enterprise server")
 	sync.Flags().StringVar(&o.ReportURL, "report-url", "", "link to the published HTML report")
-	sync.Flags().StringVar(&o.Lang, "lang", "en", "issue language: en or nb")
+	sync.Flags().StringVar(&o.Lang, "lang", string(config.LangEnglish), "issue language: en or nb")
 	sync.Flags().StringSliceVar(&labels, "label", nil, "extra label for every issue (repeatable)")
 	sync.Flags().BoolVar(&o.DryRun, "dry-run", false, "print the plan and write nothing")
 	sync.Flags().BoolVar(&o.AllowPublic, "allow-public", false, "allow a public repository (findings disclose weaknesses)")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/alarmlink/vern/collectors/site"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/internal/logging"
@@ -38,7 +39,7 @@ func printVerdict(g *globals, doc *findings.Document, outDir, lang string) {
 // collectEnv builds the collectors' environment: the logger, the browser mode and progress
 // bars when stdout is a terminal. An unknown browser mode is a usage error.
 func collectEnv(g *globals, browser string) (collect.Env, error) {
-	if browser != "chromium" && browser != "none" {
+	if !site.ValidBrowser(browser) {
 		return collect.Env{}, usageErr("--browser %q: choose chromium, or none (headers only, recorded as partial)", browser)
 	}
 	env := collect.Env{Log: g.entry(), Browser: browser}

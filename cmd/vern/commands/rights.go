@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/collectors/site"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
@@ -43,13 +44,13 @@ instead of connecting. Exits 3 when a database could not be collected.`,
 				}
 				var targets []string
 				for name := range cfg.Inventory.Databases {
-					targets = append(targets, "db:"+name)
+					targets = append(targets, evidence.DBTarget(name).String())
 				}
 				sort.Strings(targets)
 				if len(targets) == 0 {
 					return usageErr("rights: %s lists no databases", cfgPath)
 				}
-				env, err := collectEnv(g, "none")
+				env, err := collectEnv(g, string(site.BrowserNone))
 				if err != nil {
 					return err
 				}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/engine"
 	"github.com/alarmlink/vern/internal/exitcode"
 	"github.com/alarmlink/vern/internal/rulesdoc"
@@ -38,7 +39,7 @@ func newRulesCmd(g *globals) *cobra.Command {
 	}
 	list.Flags().StringVar(&rulesDir, "rules", "", "also list the rules in this folder")
 	list.Flags().StringVar(&format, "format", "table", "table or markdown")
-	list.Flags().StringVar(&lang, "lang", "en", "en or nb")
+	list.Flags().StringVar(&lang, "lang", string(config.LangEnglish), "en or nb")
 
 	explain := &cobra.Command{
 		Use:     "explain ID",
@@ -64,7 +65,7 @@ func newRulesCmd(g *globals) *cobra.Command {
 		},
 	}
 	explain.Flags().StringVar(&rulesDir, "rules", "", "also look in this folder of rules")
-	explain.Flags().StringVar(&lang, "lang", "en", "en or nb")
+	explain.Flags().StringVar(&lang, "lang", string(config.LangEnglish), "en or nb")
 
 	test := &cobra.Command{
 		Use:   "test [DIR]",
