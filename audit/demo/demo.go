@@ -17,6 +17,7 @@ import (
 	"github.com/alarmlink/vern/examples/alarmlink"
 	"github.com/alarmlink/vern/examples/alarmlink/demosite"
 	"github.com/alarmlink/vern/internal/collect"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/reports"
 )
 
@@ -56,7 +57,7 @@ func Run(ctx context.Context, opts Options) (*audit.Result, error) {
 
 	db, err := prepareDatabase(ctx, opts.Log)
 	if err != nil {
-		notes = append(notes, unavailable{target: "db:crm", reason: err.Error(),
+		notes = append(notes, unavailable{target: evidence.DBTarget("crm").String(), reason: err.Error(),
 			fix: "install PostgreSQL (apt-get install -y postgresql) or set " + DatabaseURLEnv + " to a server where vern may create a database"})
 		vars[dsnVar] = "postgres://unavailable.invalid/none"
 	} else {

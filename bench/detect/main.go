@@ -17,8 +17,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
+	"slices"
 	"sort"
 	"strings"
 
@@ -140,7 +142,7 @@ func collectSchema(ctx context.Context, server, corpus, name, file string) (*evi
 		}
 	}
 	cfg := &config.Config{Inventory: config.Inventory{Databases: map[string]config.Database{name: {DSN: dsn}}}}
-	res, err := postgres.New().Collect(ctx, cfg, "db:"+name, collect.Env{})
+	res, err := postgres.New().Collect(ctx, cfg, evidence.DBTarget(name).String(), collect.Env{})
 	if err != nil {
 		return nil, err
 	}
@@ -242,9 +244,9 @@ func compare(doc *evidence.Database, st schemaTruth) *score {
 			s.notes = append(s.notes, "truth names a table the catalog lacks: "+t)
 		}
 	}
-	for _, t := range sortedKeys(tables) {
+	for _, t := range slices.Sorted(maps.Keys(tables)) {
 		tab := doc.Tables[t]
-		for _, col := range sortedKeys(tab.Columns) {
+		for _, col := range slices.Sorted(maps.Keys(tab.Columns)) {
 			truth := st.Columns[t][col]
 			oos := st.OutOfScope[t][col]
 			got := doc.Personal[t][col]
@@ -289,15 +291,6 @@ func anyRelated(k string, list []string) bool {
 func sortedKinds(s *score) []string {
 	out := make([]string, 0, len(s.kinds))
 	for k := range s.kinds {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
 		out = append(out, k)
 	}
 	sort.Strings(out)

@@ -367,6 +367,10 @@ func declarationLocations(cfg *Config, d *fileDecoder) {
 	}
 }
 
+// inventoryLocations records where each database, site and the processors folder are
+// written, under their resources and their target names. The target names are spelt
+// here by hand because evidence, which owns them (evidence.TargetName), builds on this
+// package; a test in evidence keeps the two spellings the same.
 func inventoryLocations(cfg *Config, d *fileDecoder, hosts []string) {
 	for _, db := range slices.Sorted(maps.Keys(cfg.Inventory.Databases)) {
 		if k := d.keys["databases."+db]; k != nil {

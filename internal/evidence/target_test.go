@@ -1,6 +1,12 @@
 package evidence
 
-import "testing"
+import (
+	"net/url"
+	"path/filepath"
+	"testing"
+
+	"github.com/alarmlink/vern/internal/config"
+)
 
 func TestParseTarget(t *testing.T) {
 	tests := []struct {
@@ -49,6 +55,37 @@ func TestTargetNameString(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.in.String(); got != tc.want {
 				t.Fatalf("String() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestInventoryLocationsUseTargetNames guards the one spelling of target names the config
+// package cannot take from here (evidence imports config): the inventory's locations of
+// its databases, sites and processor registry are keyed by the names this package builds.
+func TestInventoryLocationsUseTargetNames(t *testing.T) {
+	cfg, _, err := config.Loader{}.Check(filepath.Join("..", "..", "examples", "alarmlink", "vern.yaml"), config.Checks{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []TargetName{ProcessorsTarget()}
+	for name := range cfg.Inventory.Databases {
+		want = append(want, DBTarget(name))
+	}
+	for _, s := range cfg.Inventory.Sites {
+		u, err := url.Parse(s.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, SiteTarget(u.Host))
+	}
+	if len(want) < 3 {
+		t.Fatalf("the example inventory names %d targets; the test needs a database, a site and processors", len(want))
+	}
+	for _, tn := range want {
+		t.Run(tn.String(), func(t *testing.T) {
+			if _, ok := cfg.Locations[tn.String()]; !ok {
+				t.Fatalf("no location recorded under %q", tn.String())
 			}
 		})
 	}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/alarmlink/vern/internal/evidence"
 )
 
 // WriteJSON writes the plan as indented JSON.
@@ -26,8 +28,8 @@ func WriteTable(w io.Writer, p *Plan) error {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}
-		fmt.Fprintf(tw, "db:%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
-			db.Name, db.Reachable, db.Judged, db.PersonalReachable, db.Personal)
+		fmt.Fprintf(tw, "%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
+			evidence.DBTarget(db.Name), db.Reachable, db.Judged, db.PersonalReachable, db.Personal)
 		if len(db.Roots) == 0 {
 			fmt.Fprintln(tw, "  no subject key: none declared and no personal table that others refer to")
 		}
