@@ -35,7 +35,8 @@ type Result struct {
 // Env carries run-wide settings and dependencies into collectors.
 type Env struct {
 	Log *logrus.Entry
-	// Browser is the site collector's mode: "chromium" (default) or "none".
+	// Browser is the site collector's mode, a site.Browser ("chromium" by default, or
+	// "none"); a string here because the collectors build on this package.
 	Browser string
 	// Progress is shown on a terminal for long work; nil when stdout is not a terminal.
 	Progress Progress
