@@ -6,6 +6,7 @@ import (
 
 	"github.com/alarmlink/vern/audit/plan"
 	"github.com/alarmlink/vern/collectors"
+	"github.com/alarmlink/vern/collectors/site"
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
@@ -18,11 +19,24 @@ type Sources struct {
 	// Autoconsent is the folder of the autoconsent package the site collector operates
 	// consent banners with ("" its default, "off" vern's own detection).
 	Autoconsent string
-	// Browser is the site collector's mode: chromium (also when empty) or none.
-	Browser string
+	// Browser is the site collector's mode: BrowserChromium (also when empty) or
+	// BrowserNone.
+	Browser site.Browser
 	// Env is the collectors' environment: logger, clock, progress.
 	Env collect.Env
 }
+
+// Browser is the site collector's mode, for the commands' --browser flag.
+type Browser = site.Browser
+
+// The site collector's browser modes.
+const (
+	BrowserChromium = site.BrowserChromium
+	BrowserNone     = site.BrowserNone
+)
+
+// ValidBrowser reports whether s names a browser mode.
+func ValidBrowser(s string) bool { return site.ValidBrowser(s) }
 
 // All are the collectors the sources name: Collectors, or vern's own set up with the
 // sources' options.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -46,11 +45,11 @@ func EvaluateEvidence(ctx context.Context, opts EvidenceOptions) (*findings.Docu
 	if ev == nil {
 		return nil, fmt.Errorf("evaluate: no evidence")
 	}
-	failOn := opts.FailOn
+	failOn := findings.Severity(opts.FailOn)
 	if failOn == "" {
 		failOn = DefaultFailOn
 	}
-	if !findings.ValidSeverity(failOn) {
+	if !failOn.Valid() {
 		return nil, fmt.Errorf("evaluate: fail-on severity %q: choose critical, high, medium, low or info", failOn)
 	}
 	eng := opts.Engine
@@ -128,14 +127,14 @@ func chainHead(ev *evidence.Evidence, sha string) *findings.ChainHead {
 func targetStatuses(ev *evidence.Evidence, expected []string) []findings.TargetStatus {
 	out := make([]findings.TargetStatus, 0, len(ev.Targets))
 	for _, t := range ev.Targets {
-		out = append(out, findings.TargetStatus{Name: t.Name, Kind: t.Kind, Status: string(t.Status), Reason: t.Reason, Fix: t.Fix})
+		out = append(out, findings.TargetStatus{Name: t.Name, Kind: t.Kind, Status: t.Status, Reason: t.Reason, Fix: t.Fix})
 	}
 	for _, name := range expected {
 		if _, ok := ev.Targets[name]; ok {
 			continue
 		}
-		kind, _, _ := strings.Cut(name, ":")
-		out = append(out, findings.TargetStatus{Name: name, Kind: kind, Status: string(evidence.StatusFailed),
+		tn, _ := evidence.ParseTarget(name) // the collectors' own names: they parse
+		out = append(out, findings.TargetStatus{Name: name, Kind: string(tn.Kind), Status: evidence.StatusFailed,
 			Reason: "not collected: no evidence file given holds this target of the inventory",
 			Fix:    "collect it with `vern collect --target " + name + "` and pass its evidence.json to evaluate as well"})
 	}

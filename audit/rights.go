@@ -43,7 +43,7 @@ func Rights(ctx context.Context, opts RightsOptions) (*RightsResult, error) {
 		}
 		var targets []string
 		for name := range cfg.Inventory.Databases {
-			targets = append(targets, "db:"+name)
+			targets = append(targets, evidence.DBTarget(name).String())
 		}
 		sort.Strings(targets)
 		if len(targets) == 0 {

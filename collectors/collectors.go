@@ -14,9 +14,9 @@ type Options struct {
 	// drives consent banners with; "" means its default (the pinned package in vern's
 	// cache), "off" vern's own banner detection alone.
 	Autoconsent string
-	// Browser is the site collector's mode (--browser): "chromium" (also when empty) or
-	// "none".
-	Browser string
+	// Browser is the site collector's mode: site.BrowserChromium (also when empty) or
+	// site.BrowserNone.
+	Browser site.Browser
 }
 
 // All returns every collector vern ships with their default settings, in the order their

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -30,7 +31,7 @@ func WriteAnnotations(w io.Writer, doc *findings.Document, limit int) error {
 			continue
 		}
 		level := "warning"
-		if severityRank(f.Severity) <= severityRank(findings.SeverityHigh) {
+		if f.Severity.AtLeast(findings.SeverityHigh) {
 			level = "error"
 		}
 		if level == "error" {
@@ -71,7 +72,7 @@ func WriteAnnotations(w io.Writer, doc *findings.Document, limit int) error {
 	}
 	if moreErr+moreWarn > 0 {
 		fmt.Fprintf(&b, "::notice title=vern::%s\n",
-			escapeData(trf(LangEnglish, "annot.more", moreErr+moreWarn, moreErr, moreWarn)))
+			escapeData(trf(string(config.LangEnglish), "annot.more", moreErr+moreWarn, moreErr, moreWarn)))
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write annotations: %w", err)

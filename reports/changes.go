@@ -14,8 +14,9 @@ type changesView struct {
 }
 
 type changeRow struct {
-	Anchor, Rule, Severity, Resource string
-	Waived                           bool
+	Anchor, Rule, Resource string
+	Severity               findings.Severity
+	Waived                 bool
 }
 
 // diffRuns compares the current findings with the previous run's.

@@ -1,6 +1,11 @@
 package reports
 
-import "github.com/alarmlink/vern/internal/findings"
+import (
+	"maps"
+	"slices"
+
+	"github.com/alarmlink/vern/internal/findings"
+)
 
 // chartView is the summary's bar chart, laid out here so the template only draws it as
 // inline SVG (no script, no fetched image).
@@ -29,7 +34,7 @@ const (
 )
 
 // buildChart lays out the open findings by severity, kind and area.
-func buildChart(lang string, bySev, byKind, byArea map[string]int) chartView {
+func buildChart(lang string, bySev map[findings.Severity]int, byKind, byArea map[string]int) chartView {
 	type item struct {
 		label, class string
 		n            int
@@ -43,7 +48,7 @@ func buildChart(lang string, bySev, byKind, byArea map[string]int) chartView {
 		{title: tr(lang, "by.area")},
 	}
 	for _, s := range findings.Severities {
-		groups[0].items = append(groups[0].items, item{severityLabel(lang, s), "b-" + s, bySev[s]})
+		groups[0].items = append(groups[0].items, item{severityLabel(lang, s), "b-" + string(s), bySev[s]})
 	}
 	for _, k := range kinds {
 		groups[1].items = append(groups[1].items, item{kindLabel(lang, k), "b-kind", byKind[k]})
@@ -53,7 +58,7 @@ func buildChart(lang string, bySev, byKind, byArea map[string]int) chartView {
 		seen[a] = true
 		groups[2].items = append(groups[2].items, item{areaLabel(lang, a), "b-area", byArea[a]})
 	}
-	for _, a := range sortedKeys(byArea) {
+	for _, a := range slices.Sorted(maps.Keys(byArea)) {
 		if !seen[a] {
 			groups[2].items = append(groups[2].items, item{areaLabel(lang, a), "b-area", byArea[a]})
 		}

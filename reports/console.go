@@ -8,7 +8,9 @@ import (
 	"text/tabwriter"
 	"unicode"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/errwriter"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -17,7 +19,7 @@ import (
 // from the evidence are stripped of control characters, so a hostile cookie name cannot
 // move the cursor or recolour the terminal.
 func WriteConsole(w io.Writer, doc *findings.Document) error {
-	return writeConsole(w, doc, LangEnglish)
+	return writeConsole(w, doc, string(config.LangEnglish))
 }
 
 // WriteConsoleLang is WriteConsole in the given language ("en" or "nb").
@@ -69,8 +71,8 @@ func writeConsole(w io.Writer, doc *findings.Document, lang string) error {
 	}
 	var bad []string
 	for _, t := range doc.Targets {
-		if t.Status != "ok" {
-			s := plain(t.Name) + " (" + plain(t.Status)
+		if t.Status != evidence.StatusOK {
+			s := plain(t.Name) + " (" + plain(string(t.Status))
 			if t.Reason != "" {
 				s += ": " + plain(t.Reason)
 			}

@@ -85,7 +85,7 @@ func fixtureRules() map[string]findings.Rule {
 		area := x.id[:indexDot(x.id)]
 		out[x.id] = findings.Rule{
 			Promises: fixtureLinks[x.id].promises, Ropa: fixtureLinks[x.id].ropa,
-			ID: x.id, Title: x.title, Severity: x.sev, Kind: x.kind, Area: area, Builtin: true,
+			ID: x.id, Title: x.title, Severity: findings.Severity(x.sev), Kind: x.kind, Area: area, Builtin: true,
 			Description: "What " + x.id + " checks and why the law requires it.",
 			Legal:       []string{"GDPR Art. 5(1)", "GDPR Art. 13"},
 			Remediation: "Fix " + x.id + " at its source.",

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/internal/npmcache"
+	"github.com/alarmlink/vern/reports/catalogue"
 	"github.com/xeipuuv/gojsonschema"
 )
 
@@ -267,8 +269,8 @@ func TestConsoleStripsControlCharacters(t *testing.T) {
 
 func TestUIStringsComplete(t *testing.T) {
 	t.Parallel()
-	for key, en := range ui[LangEnglish] {
-		nb, ok := ui[LangNorwegian][key]
+	for key, en := range ui[catalogue.English] {
+		nb, ok := ui[catalogue.Norwegian][key]
 		if !ok || strings.TrimSpace(nb) == "" {
 			t.Errorf("key %s has no Norwegian text", key)
 		}
@@ -279,8 +281,8 @@ func TestUIStringsComplete(t *testing.T) {
 			t.Errorf("key %s: the two languages take different arguments", key)
 		}
 	}
-	for key := range ui[LangNorwegian] {
-		if _, ok := ui[LangEnglish][key]; !ok {
+	for key := range ui[catalogue.Norwegian] {
+		if _, ok := ui[catalogue.English][key]; !ok {
 			t.Errorf("key %s has no English text", key)
 		}
 	}
@@ -439,7 +441,7 @@ func TestNoPersonalDataBeyondInput(t *testing.T) {
 // syntheticDocument makes n findings spread over rules, severities and areas.
 func syntheticDocument(n int) *findings.Document {
 	rules := fixtureRules()
-	ids := sortedKeys(rules)
+	ids := slices.Sorted(maps.Keys(rules))
 	fs := make([]findings.Finding, 0, n)
 	for i := 0; i < n; i++ {
 		id := ids[i%len(ids)]
@@ -468,17 +470,17 @@ func TestTemplateKeysExist(t *testing.T) {
 		t.Fatalf("found only %d UI keys in the template", len(keys))
 	}
 	for _, k := range keys {
-		if _, ok := ui[LangEnglish][k[1]]; !ok {
+		if _, ok := ui[catalogue.English][k[1]]; !ok {
 			t.Errorf("template uses UI key %q that has no text", k[1])
 		}
 	}
 	for _, s := range []string{statusKept, statusBroken, statusWaived, statusUnchecked, statusUndeclared} {
-		if _, ok := ui[LangEnglish]["matrix."+s]; !ok {
+		if _, ok := ui[catalogue.English]["matrix."+s]; !ok {
 			t.Errorf("matrix status %s has no text", s)
 		}
 	}
 	for _, p := range phaseOrder {
-		if _, ok := ui[LangEnglish]["phase."+p]; !ok {
+		if _, ok := ui[catalogue.English]["phase."+p]; !ok {
 			t.Errorf("phase %s has no text", p)
 		}
 	}

@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -85,7 +88,8 @@ type labelCount struct {
 }
 
 type severityRow struct {
-	Key, Label   string
+	Key          findings.Severity
+	Label        string
 	Open, Waived int
 }
 
@@ -95,7 +99,8 @@ type findingGroup struct {
 }
 
 type findingRow struct {
-	Anchor, Severity, SevLabel, Kind, Rule, Resource, Message, Count, Location string
+	Anchor, SevLabel, Kind, Rule, Resource, Message, Count, Location string
+	Severity                                                         findings.Severity
 	// WaiverQuote is the waiver's justification in its author's words; WaiverText who
 	// approved it and until when.
 	WaiverQuote, WaiverText string
@@ -105,10 +110,11 @@ type findingRow struct {
 }
 
 type ruleView struct {
-	ID, Title, Description, Remediation, Severity, KindLabel, AreaLabel string
-	Legal                                                               []string
-	Links                                                               []findings.Link
-	Count                                                               int
+	ID, Title, Description, Remediation, KindLabel, AreaLabel string
+	Severity                                                  findings.Severity
+	Legal                                                     []string
+	Links                                                     []findings.Link
+	Count                                                     int
 }
 
 type htmlView struct {
@@ -151,7 +157,7 @@ func (HTML) Write(w io.Writer, in *Input) error {
 	if htmlErr != nil {
 		return fmt.Errorf("write html: load templates: %w", htmlErr)
 	}
-	lang := normLang(in.Lang)
+	lang := string(normLang(in.Lang))
 	v := buildHTMLView(in, lang)
 	t, err := htmlTmpl.Clone()
 	if err != nil {
@@ -159,7 +165,7 @@ func (HTML) Write(w io.Writer, in *Input) error {
 	}
 	t.Funcs(template.FuncMap{
 		"t":   func(k string) string { return tr(lang, k) },
-		"sev": func(s string) string { return severityLabel(lang, s) },
+		"sev": func(s findings.Severity) string { return severityLabel(lang, s) },
 		"status": func(s string) string {
 			return tr(lang, "matrix."+s)
 		},
@@ -203,11 +209,11 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 		v.EvidenceHash = doc.Hashes["evidence"]
 	}
 	v.Chain = doc.Chain
-	for _, k := range sortedKeys(doc.Hashes) {
+	for _, k := range slices.Sorted(maps.Keys(doc.Hashes)) {
 		v.Hashes = append(v.Hashes, kv{k, doc.Hashes[k]})
 	}
 
-	open, waived := map[string]int{}, map[string]int{}
+	open, waived := map[findings.Severity]int{}, map[findings.Severity]int{}
 	byKind, byArea := map[string]int{}, map[string]int{}
 	for i := range doc.Findings {
 		f := &doc.Findings[i]
@@ -234,7 +240,7 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 		v.Targets = v.Inventory.Targets
 	} else {
 		for _, t := range doc.Targets {
-			v.Targets = append(v.Targets, targetView{Name: t.Name, Kind: t.Kind, Status: t.Status, Reason: t.Reason, Fix: t.Fix})
+			v.Targets = append(v.Targets, targetView{Name: t.Name, Kind: t.Kind, Status: string(t.Status), Reason: t.Reason, Fix: t.Fix})
 		}
 	}
 	v.PhaseNames = phaseOrder
@@ -255,14 +261,15 @@ func buildHTMLView(in *Input, lang string) *htmlView {
 		v.Scope = append(v.Scope, tr(lang, k))
 	}
 	for _, t := range v.Targets {
-		if t.Status != "ok" {
+		if t.Status != string(evidence.StatusOK) {
 			v.ScopeTargets = append(v.ScopeTargets, t)
 		}
 	}
 	if ev != nil {
-		for _, db := range sortedKeys(ev.Inventory.Databases) {
-			if _, ok := ev.Targets["db:"+db]; !ok {
-				v.Uncollected = append(v.Uncollected, "db:"+db)
+		for _, db := range slices.Sorted(maps.Keys(ev.Inventory.Databases)) {
+			name := evidence.DBTarget(db).String()
+			if _, ok := ev.Targets[name]; !ok {
+				v.Uncollected = append(v.Uncollected, name)
 			}
 		}
 	}
@@ -289,7 +296,7 @@ func buildFindingGroups(in *Input, lang string) ([]findingGroup, []ruleView) {
 		}
 		row := findingRow{
 			Anchor: anchor(f.Fingerprint, f.Rule, f.Resource), Severity: f.Severity, SevLabel: severityLabel(lang, f.Severity),
-			Kind: f.Kind, Rule: f.Rule, Resource: f.Resource, Message: message(f, lang), Rank: severityRank(f.Severity),
+			Kind: f.Kind, Rule: f.Rule, Resource: f.Resource, Message: message(f, lang), Rank: f.Severity.Rank(),
 			Waived: f.Waived(),
 		}
 		if f.Count != nil {
@@ -328,7 +335,7 @@ func buildFindingGroups(in *Input, lang string) ([]findingGroup, []ruleView) {
 	})
 
 	var rules []ruleView
-	for _, id := range sortedKeys(ruleOf) {
+	for _, id := range slices.Sorted(maps.Keys(ruleOf)) {
 		f := ruleOf[id]
 		t := ruleTexts(doc, f, lang)
 		r := doc.Rules[id]
@@ -340,7 +347,7 @@ func buildFindingGroups(in *Input, lang string) ([]findingGroup, []ruleView) {
 		}
 		rules = append(rules, rv)
 	}
-	sort.SliceStable(rules, func(i, j int) bool { return severityRank(rules[i].Severity) < severityRank(rules[j].Severity) })
+	sort.SliceStable(rules, func(i, j int) bool { return rules[i].Severity.Rank() < rules[j].Severity.Rank() })
 	return out, rules
 }
 

@@ -3,6 +3,8 @@ package reports
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -151,7 +153,7 @@ func buildInventory(ev *evidence.Evidence) inventoryView {
 	if ev == nil {
 		return v
 	}
-	for _, name := range sortedKeys(ev.Targets) {
+	for _, name := range slices.Sorted(maps.Keys(ev.Targets)) {
 		t := ev.Targets[name]
 		if t == nil {
 			continue
@@ -162,20 +164,22 @@ func buildInventory(ev *evidence.Evidence) inventoryView {
 			continue
 		}
 		ok := false
-		switch {
-		case strings.HasPrefix(name, "db:"):
+		// A name that does not parse (a hand-edited file) is shown as generic data.
+		tn, _ := evidence.ParseTarget(name)
+		switch tn.Kind {
+		case evidence.TargetDB:
 			var d evidence.Database
 			if json.Unmarshal(t.Data, &d) == nil && d.Tables != nil {
-				v.Databases = append(v.Databases, dbFrom(name, &d, ev))
+				v.Databases = append(v.Databases, dbFrom(tn, &d, ev))
 				ok = true
 			}
-		case name == "processors":
+		case evidence.TargetProcessors:
 			var p evidence.Processors
 			if json.Unmarshal(t.Data, &p) == nil && p.Processors != nil {
 				v.Processors = procsFrom(&p, ev)
 				ok = true
 			}
-		case strings.HasPrefix(name, "site:"):
+		case evidence.TargetSite:
 			var s evidence.Site
 			if json.Unmarshal(t.Data, &s) == nil && (s.URL != "" || s.Host != "") {
 				v.Sites = append(v.Sites, siteFrom(name, &s))
@@ -196,9 +200,9 @@ func stamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04:05 UTC")
 }
 
-func dbFrom(target string, d *evidence.Database, ev *evidence.Evidence) dbView {
-	name := pick(d.Name, strings.TrimPrefix(target, "db:"))
-	v := dbView{Target: target, Name: name, Database: d.Database, Server: d.ServerVersion, User: d.User, Schemas: d.Schemas,
+func dbFrom(target evidence.TargetName, d *evidence.Database, ev *evidence.Evidence) dbView {
+	name := pick(d.Name, target.Name)
+	v := dbView{Target: target.String(), Name: name, Database: d.Database, Server: d.ServerVersion, User: d.User, Schemas: d.Schemas,
 		TableCount: len(d.Tables), PersonalCount: len(d.Personal)}
 	inv := ev.Inventory.Databases[name]
 	ignored := map[string]bool{}
@@ -206,7 +210,7 @@ func dbFrom(target string, d *evidence.Database, ev *evidence.Evidence) dbView {
 		ignored[t] = true
 	}
 	var rows []tableView
-	for _, key := range sortedKeys(d.Tables) {
+	for _, key := range slices.Sorted(maps.Keys(d.Tables)) {
 		t := d.Tables[key]
 		if t == nil {
 			continue
@@ -217,7 +221,7 @@ func dbFrom(target string, d *evidence.Database, ev *evidence.Evidence) dbView {
 		} else if ignored[key] {
 			tv.Dataset = "ignore"
 		}
-		for _, col := range sortedKeys(d.Personal[key]) {
+		for _, col := range slices.Sorted(maps.Keys(d.Personal[key])) {
 			tv.Detected = append(tv.Detected, col+": "+strings.Join(d.Personal[key][col], ", "))
 		}
 		rows = append(rows, tv)
@@ -235,7 +239,7 @@ func dbFrom(target string, d *evidence.Database, ev *evidence.Evidence) dbView {
 
 func procsFrom(p *evidence.Processors, ev *evidence.Evidence) *procsView {
 	v := &procsView{Detector: p.Detector}
-	for _, id := range sortedKeys(p.Processors) {
+	for _, id := range slices.Sorted(maps.Keys(p.Processors)) {
 		r := p.Processors[id]
 		c := ev.Processors[id]
 		pv := procView{ID: id, Name: c.Name, Kind: c.Kind, Role: pick(r.Role, c.Role), Country: c.Country,
@@ -272,7 +276,7 @@ func clauseOrder(m map[string]evidence.Element) []string {
 			seen[k] = true
 		}
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if !seen[k] {
 			out = append(out, k)
 		}
@@ -345,7 +349,7 @@ func genericFrom(t *evidence.Target) genericView {
 	if json.Unmarshal(t.Data, &m) != nil {
 		return g
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		raw := m[k]
 		var arr []json.RawMessage
 		var obj map[string]json.RawMessage

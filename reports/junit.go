@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -69,7 +71,7 @@ func (JUnit) Write(w io.Writer, in *Input) error {
 	if err := checkInput(in); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
-	lang := normLang(in.Lang)
+	lang := string(normLang(in.Lang))
 	doc := in.Findings
 	byArea := map[string]*JUnitSuite{}
 	suite := func(area string) *JUnitSuite {
@@ -93,13 +95,13 @@ func (JUnit) Write(w io.Writer, in *Input) error {
 			c.Skipped = &JUnitSkipped{Message: trf(lang, "junit.waived", f.Waiver.Justification, f.Waiver.ApprovedBy, f.Waiver.Expires)}
 			s.Skipped++
 		} else {
-			c.Failure = &JUnitFailure{Message: message(&f, lang), Type: f.Severity, Text: junitBody(doc, &f, t, c, lang)}
+			c.Failure = &JUnitFailure{Message: message(&f, lang), Type: string(f.Severity), Text: junitBody(doc, &f, t, c, lang)}
 			s.Failures++
 		}
 		s.Tests++
 		s.Cases = append(s.Cases, c)
 	}
-	for _, id := range sortedKeys(doc.Rules) {
+	for _, id := range slices.Sorted(maps.Keys(doc.Rules)) {
 		if fired[id] {
 			continue
 		}
@@ -113,7 +115,7 @@ func (JUnit) Write(w io.Writer, in *Input) error {
 		s.Tests++
 		s.Cases = append(s.Cases, JUnitCase{Name: t.Title, ClassName: id})
 	}
-	names := sortedKeys(byArea)
+	names := slices.Sorted(maps.Keys(byArea))
 	sort.SliceStable(names, func(i, j int) bool { return areaRank(names[i]) < areaRank(names[j]) })
 	root := JUnitSuites{Name: tr(lang, "junit.suite")}
 	for _, n := range names {

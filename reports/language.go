@@ -9,14 +9,8 @@ import (
 	"github.com/alarmlink/vern/reports/catalogue"
 )
 
-// Languages the reports are written in.
-const (
-	LangEnglish   = catalogue.English
-	LangNorwegian = catalogue.Norwegian
-)
-
 // normLang returns a supported language, English when the given one is not.
-func normLang(lang string) string { return catalogue.Lang(lang) }
+func normLang(lang string) config.Language { return config.Language(catalogue.Lang(lang)) }
 
 // tr returns the catalogue's text for key in lang; a missing key shows itself, so a gap is
 // visible in output and caught by the tests rather than printed as an empty string.

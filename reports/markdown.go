@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -31,7 +32,7 @@ func (m Markdown) Write(w io.Writer, in *Input) error {
 	if err := checkInput(in); err != nil {
 		return fmt.Errorf("write markdown: %w", err)
 	}
-	lang := normLang(in.Lang)
+	lang := string(normLang(in.Lang))
 	doc := in.Findings
 	limit := m.MaxBytes
 	if limit <= 0 {
@@ -50,7 +51,7 @@ func (m Markdown) Write(w io.Writer, in *Input) error {
 
 	fmt.Fprintf(&head, "| %s | %s | %s | %s |\n|---|--:|--:|--:|\n", tr(lang, "severity"), tr(lang, "counts.open"),
 		tr(lang, "counts.waived"), tr(lang, "counts.total"))
-	open, waived := map[string]int{}, map[string]int{}
+	open, waived := map[findings.Severity]int{}, map[findings.Severity]int{}
 	for i := range doc.Findings {
 		if doc.Findings[i].Waived() {
 			waived[doc.Findings[i].Severity]++
@@ -71,8 +72,8 @@ func (m Markdown) Write(w io.Writer, in *Input) error {
 		fmt.Fprintf(&tail, "\n### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", tr(lang, "md.targets"),
 			tr(lang, "target"), tr(lang, "kind"), tr(lang, "status"), tr(lang, "reason"))
 		for _, t := range doc.Targets {
-			st := mdText(t.Status)
-			if t.Status != "ok" {
+			st := mdText(string(t.Status))
+			if t.Status != evidence.StatusOK {
 				st = "**" + st + "**"
 			}
 			fmt.Fprintf(&tail, "| %s | %s | %s | %s |\n", mdText(t.Name), mdText(t.Kind), st, mdText(t.Reason))

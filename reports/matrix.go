@@ -44,7 +44,7 @@ type matrixRow struct {
 type findingRef struct {
 	Anchor   string
 	Rule     string
-	Severity string
+	Severity findings.Severity
 	Resource string
 	Waived   bool
 }

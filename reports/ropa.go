@@ -2,6 +2,8 @@ package reports
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -106,27 +108,28 @@ func newRopaInput(in *Input, lang string) *ropaInput {
 		return ri
 	}
 	ri.decl, ri.inv, ri.procs = ev.Declaration, ev.Inventory, ev.Processors
-	for _, name := range sortedKeys(ev.Targets) {
+	for _, name := range slices.Sorted(maps.Keys(ev.Targets)) {
 		t := ev.Targets[name]
 		if t == nil || t.Status == evidence.StatusFailed || len(t.Data) == 0 {
 			continue
 		}
-		switch {
-		case t.Kind == "postgres":
+		tn, _ := evidence.ParseTarget(name)
+		switch tn.Kind {
+		case evidence.TargetDB:
 			var d evidence.Database
 			if json.Unmarshal(t.Data, &d) == nil {
-				ri.dbs[strings.TrimPrefix(name, "db:")] = &d
+				ri.dbs[tn.Name] = &d
 			}
-		case name == "processors":
+		case evidence.TargetProcessors:
 			var p evidence.Processors
 			if json.Unmarshal(t.Data, &p) == nil {
 				ri.procEv = p.Processors
 			}
 		}
 	}
-	for _, db := range sortedKeys(ev.Inventory.Databases) {
-		for _, t := range sortedKeys(ev.Inventory.Databases[db].Datasets) {
-			ri.datasets = append(ri.datasets, datasetRef{resource: "postgres://" + db + "/" + t, target: "db:" + db,
+	for _, db := range slices.Sorted(maps.Keys(ev.Inventory.Databases)) {
+		for _, t := range slices.Sorted(maps.Keys(ev.Inventory.Databases[db].Datasets)) {
+			ri.datasets = append(ri.datasets, datasetRef{resource: "postgres://" + db + "/" + t, target: evidence.DBTarget(db).String(),
 				ds: ev.Inventory.Databases[db].Datasets[t]})
 		}
 	}
@@ -139,7 +142,7 @@ const ropaUndeclared = "undeclared"
 
 // contradicts reports whether a finding's rule says it contradicts the column.
 func (ri *ropaInput) contradicts(f *findings.Finding, column string) bool {
-	return contains(ri.rules[f.Rule].Ropa, column)
+	return slices.Contains(ri.rules[f.Rule].Ropa, column)
 }
 
 // findingsOn are the findings on resource or under it whose rules contradict the column;
@@ -160,21 +163,12 @@ func (ri *ropaInput) findingsOn(column string, resources ...string) []findings.F
 	return out
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // buildRopa builds the record: one row per declared purpose, then one per detected kind of
 // data that no declared category covers.
 func buildRopa(in *Input, lang string) *ropaRecord {
 	ri := newRopaInput(in, lang)
 	rec := &ropaRecord{}
-	for _, id := range sortedKeys(ri.decl.Purposes) {
+	for _, id := range slices.Sorted(maps.Keys(ri.decl.Purposes)) {
 		rec.Rows = append(rec.Rows, ri.purposeRow(id))
 	}
 	rec.Rows = append(rec.Rows, ri.undeclaredRows()...)
@@ -200,7 +194,7 @@ func (ri *ropaInput) purposeRow(id string) *ropaRow {
 	row := &ropaRow{ID: id, Activity: pick(p.Title, id), Cells: map[string]*ropaCell{}}
 	var datasets []datasetRef
 	for _, d := range ri.datasets {
-		if contains(d.ds.Purposes, id) {
+		if slices.Contains(d.ds.Purposes, id) {
 			datasets = append(datasets, d)
 		}
 	}
@@ -278,11 +272,12 @@ func (ri *ropaInput) dataCell(p config.Purpose, datasets []datasetRef, dsRes []s
 		kinds := ri.decl.Categories[c].Data
 		var tables []string
 		for _, d := range datasets {
-			if !contains(d.ds.Categories, c) {
+			if !slices.Contains(d.ds.Categories, c) {
 				continue
 			}
-			db := ri.dbs[strings.TrimPrefix(d.target, "db:")]
-			table := strings.TrimPrefix(d.resource, "postgres://"+strings.TrimPrefix(d.target, "db:")+"/")
+			tn, _ := evidence.ParseTarget(d.target)
+			db := ri.dbs[tn.Name]
+			table := strings.TrimPrefix(d.resource, "postgres://"+tn.Name+"/")
 			if db == nil || db.Personal[table] == nil {
 				continue
 			}
@@ -311,7 +306,7 @@ func coveredKinds(cols map[string][]string, declared []string) []string {
 			}
 		}
 	}
-	return sortedKeys(seen)
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func (ri *ropaInput) recipientsCell(purpose string) *ropaCell {
@@ -338,9 +333,9 @@ func (ri *ropaInput) recipientsCell(purpose string) *ropaCell {
 // processorsFor are the registry's processors that receive one of the categories, by id.
 func (ri *ropaInput) processorsFor(categories []string) []string {
 	var out []string
-	for _, id := range sortedKeys(ri.procs) {
+	for _, id := range slices.Sorted(maps.Keys(ri.procs)) {
 		for _, c := range ri.procs[id].Categories {
-			if contains(categories, c) {
+			if slices.Contains(categories, c) {
 				out = append(out, id)
 				break
 			}
@@ -441,11 +436,11 @@ func paren(s string) string {
 // contradicted by retention findings on the purpose's datasets.
 func (ri *ropaInput) erasureCell(purpose string, categories, dsRes []string) *ropaCell {
 	var texts, words, resources []string
-	for _, id := range sortedKeys(ri.decl.Retention) {
+	for _, id := range slices.Sorted(maps.Keys(ri.decl.Retention)) {
 		r := ri.decl.Retention[id]
-		match := contains(r.Purposes, purpose)
+		match := slices.Contains(r.Purposes, purpose)
 		for _, c := range r.Categories {
-			match = match || contains(categories, c)
+			match = match || slices.Contains(categories, c)
 		}
 		if !match {
 			continue
@@ -504,13 +499,13 @@ func (ri *ropaInput) undeclaredRows() []*ropaRow {
 	}
 	type place struct{ db, table, column string }
 	byKind := map[string][]place{}
-	for _, dbName := range sortedKeys(ri.dbs) {
+	for _, dbName := range slices.Sorted(maps.Keys(ri.dbs)) {
 		db := ri.dbs[dbName]
-		for _, table := range sortedKeys(db.Personal) {
+		for _, table := range slices.Sorted(maps.Keys(db.Personal)) {
 			if ri.ignored(dbName, table) {
 				continue
 			}
-			for _, col := range sortedKeys(db.Personal[table]) {
+			for _, col := range slices.Sorted(maps.Keys(db.Personal[table])) {
 				for _, k := range db.Personal[table][col] {
 					if len(coveredKinds(map[string][]string{"": {k}}, declared)) > 0 {
 						continue
@@ -521,7 +516,7 @@ func (ri *ropaInput) undeclaredRows() []*ropaRow {
 		}
 	}
 	var rows []*ropaRow
-	for _, k := range sortedKeys(byKind) {
+	for _, k := range slices.Sorted(maps.Keys(byKind)) {
 		row := &ropaRow{ID: k, Activity: ri.T("ropa.undeclared.activity"), Undeclared: true, Cells: map[string]*ropaCell{}}
 		for _, col := range ropaColumns {
 			row.Cells[col] = ri.notStated()

@@ -43,12 +43,7 @@ func (r ROPA) Files(in *Input) ([]File, error) {
 	return []File{{Name: r.FileName(), Data: c.Bytes()}, {Name: XLSXName, Data: x}}, nil
 }
 
-func langOf(in *Input) string {
-	if in.Lang == LangNorwegian {
-		return LangNorwegian
-	}
-	return LangEnglish
-}
+func langOf(in *Input) string { return string(normLang(in.Lang)) }
 
 // ropaHeadings are the record's headings: activity, status, then the Art. 30 columns.
 func ropaHeadings(lang string) []string {

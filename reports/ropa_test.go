@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,7 +217,7 @@ func TestRopaCellsAgainstTheirSources(t *testing.T) {
 					continue
 				}
 				parts := strings.Split(strings.TrimPrefix(s.Resource, "postgres://crm/"), "/")
-				if !contains(personal[parts[0]][parts[1]], r.ID) {
+				if !slices.Contains(personal[parts[0]][parts[1]], r.ID) {
 					t.Errorf("%s: evidence %s does not hold the kind", r.ID, s.Resource)
 				}
 			}
@@ -243,13 +244,13 @@ func TestRopaCellsAgainstTheirSources(t *testing.T) {
 				continue
 			}
 			cat := strings.TrimPrefix(s.Resource, "declaration://categories/")
-			if !contains(p.Categories, cat) {
+			if !slices.Contains(p.Categories, cat) {
 				t.Errorf("%s: evidence for category %s the purpose does not declare", r.ID, cat)
 			}
 			for _, part := range strings.Split(strings.SplitN(s.Text, ": ", 2)[1], "; ") {
 				table := strings.TrimPrefix(strings.SplitN(part, " ", 2)[0], "postgres://crm/")
 				ds := in.Evidence.Inventory.Databases["crm"].Datasets[table]
-				if !contains(ds.Purposes, r.ID) || !contains(ds.Categories, cat) || personal[table] == nil {
+				if !slices.Contains(ds.Purposes, r.ID) || !slices.Contains(ds.Categories, cat) || personal[table] == nil {
 					t.Errorf("%s: %s is not a dataset of purpose and category %s with detected data", r.ID, table, cat)
 				}
 			}

@@ -131,7 +131,7 @@ type sarifSuppression struct {
 
 // securitySeverity maps vern's severities onto GitHub's security-severity scores
 // (critical > 9.0, high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9).
-var securitySeverity = map[string]string{
+var securitySeverity = map[findings.Severity]string{
 	findings.SeverityCritical: "9.5",
 	findings.SeverityHigh:     "8.0",
 	findings.SeverityMedium:   "5.5",
@@ -140,7 +140,7 @@ var securitySeverity = map[string]string{
 }
 
 // sarifLevel maps a severity onto a SARIF level.
-func sarifLevel(sev string) string {
+func sarifLevel(sev findings.Severity) string {
 	switch sev {
 	case findings.SeverityCritical, findings.SeverityHigh:
 		return "error"
@@ -155,7 +155,7 @@ func (s SARIF) Write(w io.Writer, in *Input) error {
 	if err := checkInput(in); err != nil {
 		return fmt.Errorf("write sarif: %w", err)
 	}
-	lang := normLang(in.Lang)
+	lang := string(normLang(in.Lang))
 	doc := in.Findings
 	all := sortedFindings(doc)
 
@@ -326,7 +326,7 @@ func sarifRuleName(id string) string {
 	return b.String()
 }
 
-func sarifProblemSeverity(sev string) string {
+func sarifProblemSeverity(sev findings.Severity) string {
 	switch sev {
 	case findings.SeverityCritical, findings.SeverityHigh:
 		return "error"

@@ -5,18 +5,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/findings"
 )
-
-// severityRank orders severities from most severe (0) to least; unknown ones sort last.
-func severityRank(s string) int {
-	for i, v := range findings.Severities {
-		if v == s {
-			return i
-		}
-	}
-	return len(findings.Severities)
-}
 
 // kinds lists the finding kinds in the order reports group them.
 var kinds = []string{findings.KindDrift, findings.KindLaw, findings.KindStatement}
@@ -39,7 +30,7 @@ func sortedFindings(doc *findings.Document) []findings.Finding {
 	out := append([]findings.Finding(nil), doc.Findings...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := &out[i], &out[j]
-		if ra, rb := severityRank(a.Severity), severityRank(b.Severity); ra != rb {
+		if ra, rb := a.Severity.Rank(), b.Severity.Rank(); ra != rb {
 			return ra < rb
 		}
 		if a.Rule != b.Rule {
@@ -79,7 +70,7 @@ func ruleTexts(doc *findings.Document, f *findings.Finding, lang string) ruleTex
 		if t.Remediation == "" {
 			t.Remediation = f.Remediation
 		}
-		if normLang(lang) == LangNorwegian && r.NB != nil {
+		if normLang(lang) == config.LangNorwegian && r.NB != nil {
 			t.Title = pick(r.NB.Title, t.Title)
 			t.Description = pick(r.NB.Description, t.Description)
 			t.Remediation = pick(r.NB.Remediation, t.Remediation)
@@ -95,18 +86,18 @@ func ruleTexts(doc *findings.Document, f *findings.Finding, lang string) ruleTex
 
 // message returns the finding's message in lang.
 func message(f *findings.Finding, lang string) string {
-	if normLang(lang) == LangNorwegian && f.MessageNB != "" {
+	if normLang(lang) == config.LangNorwegian && f.MessageNB != "" {
 		return f.MessageNB
 	}
 	return f.Message
 }
 
 // severityLabel is a severity's name in lang.
-func severityLabel(lang, s string) string {
-	if l := tr(lang, "sev."+s); l != "sev."+s {
+func severityLabel(lang string, s findings.Severity) string {
+	if l := tr(lang, "sev."+string(s)); l != "sev."+string(s) {
 		return l
 	}
-	return s
+	return string(s)
 }
 
 // kindLabel is a kind's long name in lang.
@@ -125,8 +116,8 @@ func areaLabel(lang, a string) string {
 	return a
 }
 
-func pick(s, fallback string) string {
-	if strings.TrimSpace(s) != "" {
+func pick[S ~string](s, fallback S) S {
+	if strings.TrimSpace(string(s)) != "" {
 		return s
 	}
 	return fallback
@@ -146,16 +137,6 @@ func locate(in *Input, f *findings.Finding) *findings.Location {
 		}
 	}
 	return nil
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // checkInput refuses an input without a findings document, which every report draws on.

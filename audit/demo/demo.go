@@ -93,7 +93,7 @@ func Run(ctx context.Context, opts Options) (*audit.AuditResult, error) {
 			v, ok := vars[name]
 			return v, ok
 		},
-		OutDir: opts.OutDir, Formats: opts.Formats, FailOn: audit.DefaultFailOn, Lang: opts.Lang,
+		OutDir: opts.OutDir, Formats: opts.Formats, FailOn: string(audit.DefaultFailOn), Lang: opts.Lang,
 		Sources: audit.Sources{Collectors: wrapped, Env: opts.Sources.Env}, Version: opts.Version, Log: opts.Log,
 	})
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/evidence"
 )
 
 // Target is one collection unit of the fan-out.
@@ -64,22 +65,22 @@ func Load(path string) (*Plan, error) {
 	sites := 0
 	for _, c := range collectors.All() {
 		for _, name := range c.Targets(cfg) {
-			kind, rest, _ := strings.Cut(name, ":")
-			if rest == "" {
-				kind = name
+			tn, err := evidence.ParseTarget(name)
+			if err != nil {
+				return nil, fmt.Errorf("plan: %w", err)
 			}
 			var secrets []string
-			switch kind {
-			case "db":
-				secrets = dbRefs[rest]
-			case "site":
+			switch tn.Kind {
+			case evidence.TargetDB:
+				secrets = dbRefs[tn.Name]
+			case evidence.TargetSite:
 				// Site targets follow the inventory's order of sites (checked below).
 				if sites < len(siteRefs) {
 					secrets = siteRefs[sites]
 				}
 				sites++
 			}
-			t := Target{Index: len(p.Targets), Name: name, Kind: kind, Slug: Slug(name), Secrets: secrets, Chromium: kind == "site"}
+			t := Target{Index: len(p.Targets), Name: name, Kind: string(tn.Kind), Slug: Slug(name), Secrets: secrets, Chromium: tn.Kind == evidence.TargetSite}
 			if t.Secrets == nil {
 				t.Secrets = []string{}
 			}

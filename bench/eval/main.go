@@ -157,17 +157,17 @@ func synthetic(decl *config.Config, tables, cols, cookies, procs int) *evidence.
 		n := min(tables, 1000)
 		name := fmt.Sprintf("db%02d", i)
 		ev.Inventory.Databases[name] = config.Database{Datasets: map[string]config.Dataset{}}
-		add("db:"+name, "postgres", postgres.SyntheticDatabase(name, n, cols))
+		add(evidence.DBTarget(name).String(), "postgres", postgres.SyntheticDatabase(name, n, cols))
 		tables -= n
 	}
 	for i := 0; cookies > 0; i++ {
 		n := min(cookies, 5000)
 		host := fmt.Sprintf("site%02d.example", i)
 		ev.Inventory.Sites = append(ev.Inventory.Sites, config.Site{URL: "https://" + host + "/", Statement: "/personvern"})
-		add("site:"+host, "site", site.Synthetic(host, n))
+		add(evidence.SiteTarget(host).String(), "site", site.Synthetic(host, n))
 		cookies -= n
 	}
-	add("processors", "processors", procDoc)
+	add(evidence.ProcessorsTarget().String(), "processors", procDoc)
 	return ev
 }
 

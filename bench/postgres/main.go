@@ -112,7 +112,7 @@ func run(sizes string, tables int, vern, before string) error {
 		if b.bin == "" {
 			continue
 		}
-		ds, err := timeRuns(func() error { return vernCollect(b.bin, cfgPath, "db:wide", dir, env) })
+		ds, err := timeRuns(func() error { return vernCollect(b.bin, cfgPath, evidence.DBTarget("wide").String(), dir, env) })
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.name, err)
 		}
@@ -163,7 +163,7 @@ func measure(dsn, vern, before, cfgPath, dir string, env []string) error {
 		for i := 0; i < runs; i++ {
 			v := func() error {
 				s := time.Now()
-				err := vernCollect(b.bin, cfgPath, "db:bench", dir, env)
+				err := vernCollect(b.bin, cfgPath, evidence.DBTarget("bench").String(), dir, env)
 				vs = append(vs, time.Since(s))
 				return err
 			}
@@ -242,7 +242,7 @@ func collectOnce(dsn string, measurements func(table, sql string)) (*evidence.Ev
 	if err != nil {
 		return nil, err
 	}
-	if t := ev.Targets["db:bench"]; t.Status != evidence.StatusOK {
+	if t := ev.Targets[evidence.DBTarget("bench").String()]; t.Status != evidence.StatusOK {
 		return nil, fmt.Errorf("collection failed: %s", t.Reason)
 	}
 	return ev, nil

@@ -20,6 +20,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -138,7 +139,7 @@ func score(name string, docs []string, ls labels, corpus string, verbose bool) {
 			switch {
 			case found && isFound:
 				t.tp++
-				if contains(want, e.Line) {
+				if slices.Contains(want, e.Line) {
 					t.located++
 				} else {
 					misses = append(misses, fmt.Sprintf("%s %s: found at line %d, labels accept %v", doc, id, e.Line, want))
@@ -209,15 +210,6 @@ func describe(e evidence.Element) string {
 		s += " (negated)"
 	}
 	return s
-}
-
-func contains(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // detect reads one corpus agreement the way the collector reads a registry's document.

@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/alarmlink/vern/collectors/postgres/detect"
@@ -34,10 +36,10 @@ type part struct {
 // with FILTER clauses; only counts and an age come back. A table that needs a single
 // measurement keeps that measurement's WHERE clause, so its indexes still serve.
 func (r *run) measureTables(ctx context.Context) error {
-	for _, key := range sortedKeys(r.db.Datasets) {
+	for _, key := range slices.Sorted(maps.Keys(r.db.Datasets)) {
 		r.doc.Datasets[key] = &evidence.DatasetMeasure{Table: key}
 	}
-	for _, key := range sortedKeys(r.doc.Tables) {
+	for _, key := range slices.Sorted(maps.Keys(r.doc.Tables)) {
 		t := r.doc.Tables[key]
 		m := r.doc.Datasets[key]
 		if m != nil && stored[t.Kind] {

@@ -87,7 +87,7 @@ func (c *Collector) Kind() string { return Kind }
 func (c *Collector) Targets(cfg *config.Config) []string {
 	var out []string
 	for name := range cfg.Inventory.Databases {
-		out = append(out, "db:"+name)
+		out = append(out, evidence.DBTarget(name).String())
 	}
 	sort.Strings(out)
 	return out
@@ -96,9 +96,10 @@ func (c *Collector) Targets(cfg *config.Config) []string {
 // Collect snapshots one database. Any error, including a query timeout or a table that
 // disappears mid-scan, fails the target with a reason that carries no values or secrets.
 func (c *Collector) Collect(ctx context.Context, cfg *config.Config, target string, env collect.Env) (collect.Result, error) {
-	name := strings.TrimPrefix(target, "db:")
+	t, err := evidence.ParseTarget(target)
+	name := t.Name
 	dbc, ok := cfg.Inventory.Databases[name]
-	if !ok || !strings.HasPrefix(target, "db:") {
+	if err != nil || t.Kind != evidence.TargetDB || !ok {
 		return collect.Result{}, &collect.Failure{Reason: fmt.Sprintf("collect postgres: unknown target %q", target),
 			Fix: "name a database of vern.yaml as db:<name>"}
 	}

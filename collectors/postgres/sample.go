@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,7 +31,7 @@ var stored = map[string]bool{"table": true, "partitioned_table": true, "material
 // not sampled, and a table whose foreign key points at a table with personal data records
 // that link.
 func (r *run) sampleTables(ctx context.Context) error {
-	keys := sortedKeys(r.doc.Tables)
+	keys := slices.Sorted(maps.Keys(r.doc.Tables))
 	r.sampler = map[string]*tableSample{}
 	for i, key := range keys {
 		t := r.doc.Tables[key]
@@ -65,7 +67,7 @@ func (r *run) sampleTables(ctx context.Context) error {
 			r.index(key, t, res.Business)
 		}
 		if r.env.Progress != nil {
-			r.env.Progress.Step("db:"+r.name, i+1, len(keys))
+			r.env.Progress.Step(evidence.DBTarget(r.name).String(), i+1, len(keys))
 		}
 	}
 	for _, key := range keys {
@@ -189,13 +191,4 @@ func orderedColumns(t *evidence.Table) []*evidence.Column {
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].Position < cols[j].Position })
 	return cols
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -24,8 +24,8 @@ import (
 	"github.com/alarmlink/vern/internal/evidence"
 )
 
-// Target is the collector's single target name, and its kind.
-const Target = "processors"
+// Target is the collector's single target name: the processors kind, which names no more.
+const Target = string(evidence.TargetProcessors)
 
 // HookDocument is the hook point before each processor's documents are read, named as
 // collect.HookPoint says.

@@ -2,6 +2,8 @@ package site
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/alarmlink/vern/internal/config"
@@ -55,7 +57,7 @@ func TestRuleCookies(t *testing.T) {
 		json.RawMessage(`{"name":"c","test":[{"cookieContains":"__adroll_fpc","negated":true}]}`),
 		json.RawMessage(`{"name":"d","test":[{"cookieContains":"a b"}]}`),
 	}
-	got := sortedNames(ruleCookies(rules))
+	got := slices.Sorted(maps.Keys(ruleCookies(rules)))
 	want := []string{"cc_cookie", "cookieConsent"}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("rule cookies %v, want %v (negated and malformed left out)", got, want)

@@ -3,6 +3,8 @@ package site
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -188,9 +190,9 @@ func (c *Collector) fill(doc *evidence.Site, p *plan, recs map[string]*recorder)
 				sc.LifetimeDays, sc.Session = o.lifetimeDays, false
 				sc.KeptDays = min(sc.LifetimeDays, MaxCookieDays)
 			}
-			sc.Phases[phase] = evidence.SiteCookiePhase{FirstSeen: o.firstSeen, SetBy: sortedKeys(o.setBy),
+			sc.Phases[phase] = evidence.SiteCookiePhase{FirstSeen: o.firstSeen, SetBy: slices.Sorted(maps.Keys(o.setBy)),
 				BeforeChoice: o.before || phase == evidence.PhaseBefore, AfterChoice: o.after && phase != evidence.PhaseBefore,
-				Blocked: o.blocked, BlockedReasons: sortedKeys(o.reasons)}
+				Blocked: o.blocked, BlockedReasons: slices.Sorted(maps.Keys(o.reasons))}
 			if sc.Vendor != "" {
 				vendorOf(vendors, sc.Vendor).add(phase, "cookie", sc.Name, sc.Purpose)
 			}
@@ -221,7 +223,7 @@ func (c *Collector) fill(doc *evidence.Site, p *plan, recs map[string]*recorder)
 				requests[h] = sr
 			}
 			for r := range o.resources {
-				if len(sr.Resources) < 5 && !contains(sr.Resources, r) {
+				if len(sr.Resources) < 5 && !slices.Contains(sr.Resources, r) {
 					sr.Resources = append(sr.Resources, r)
 				}
 			}
@@ -341,8 +343,8 @@ func (v *vendorSets) done() evidence.SiteVendor {
 			ph = append(ph, p)
 		}
 	}
-	return evidence.SiteVendor{Cookies: sortedKeys(v.cookies), Storage: sortedKeys(v.storage), Hosts: sortedKeys(v.hosts),
-		Phases: ph, Purposes: sortedKeys(v.purposes)}
+	return evidence.SiteVendor{Cookies: slices.Sorted(maps.Keys(v.cookies)), Storage: slices.Sorted(maps.Keys(v.storage)), Hosts: slices.Sorted(maps.Keys(v.hosts)),
+		Phases: ph, Purposes: slices.Sorted(maps.Keys(v.purposes))}
 }
 
 // guardNotes says what the crawl stood up to: dialogs dismissed, windows closed, loads

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/alarmlink/vern/internal/evidence"
@@ -163,14 +162,4 @@ func AutoconsentStatus(dir string) (string, error) {
 		return "", fmt.Errorf("%w; vern falls back to its own banner detection", err)
 	}
 	return fmt.Sprintf("autoconsent %s (%d rules) at %s", a.info.Version, a.info.Rules, d), nil
-}
-
-// sortedNames lists a set's names in order.
-func sortedNames(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -149,7 +149,7 @@ func (c *Collector) launch(ctx context.Context, id identity, sandbox bool) (*bro
 		return nil, err
 	}
 	b.ua = visitorUA(v.UserAgent)
-	b.info = evidence.SiteBrowser{Name: "chromium", Version: v.Product, Sandbox: sandbox, User: id.name,
+	b.info = evidence.SiteBrowser{Name: string(BrowserChromium), Version: v.Product, Sandbox: sandbox, User: id.name,
 		Locale: Locale, TimeZone: TimeZone, Tabs: c.opts.Tabs}
 	return b, nil
 }

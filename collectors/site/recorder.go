@@ -4,7 +4,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -313,7 +313,7 @@ func (r *recorder) applyResponse(pr pendingResponse) {
 	}
 	all := append([]string(nil), pr.lines...)
 	for line := range pr.blocked {
-		if !contains(all, line) {
+		if !slices.Contains(all, line) {
 			all = append(all, line)
 		}
 	}
@@ -333,15 +333,6 @@ func (r *recorder) applyResponse(pr pendingResponse) {
 			o.sets = true
 		}
 	}
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // scriptCookie records a document.cookie write reported by the page hook.
@@ -452,13 +443,4 @@ func (r *recorder) finish() {
 		r.applyResponse(pr)
 	}
 	r.pending = nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -78,16 +78,10 @@ type Options struct {
 	// Autoconsent is the folder of the @duckduckgo/autoconsent package (--autoconsent
 	// DIR); empty means $VERN_AUTOCONSENT, else DefaultAutoconsentDir(); "off" turns it off.
 	Autoconsent string
-	// Browser is the collector's mode (--browser): BrowserChromium (also when empty) or
-	// BrowserNone, header cookies over plain HTTP recorded as partial.
-	Browser string
+	// Browser is the collector's mode: BrowserChromium (also when empty) or BrowserNone,
+	// header cookies over plain HTTP recorded as partial.
+	Browser Browser
 }
-
-// The browser modes of Options.Browser.
-const (
-	BrowserChromium = "chromium"
-	BrowserNone     = "none"
-)
 
 // Collector crawls websites.
 type Collector struct {

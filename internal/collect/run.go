@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"sync"
 
@@ -41,7 +42,7 @@ func Run(ctx context.Context, cfg *config.Config, collectors []Collector, env En
 		for _, t := range c.Targets(cfg) {
 			known[t] = true
 			all = append(all, t)
-			if len(opts.Targets) == 0 || contains(opts.Targets, t) {
+			if len(opts.Targets) == 0 || slices.Contains(opts.Targets, t) {
 				jobs = append(jobs, job{c, t})
 			}
 		}
@@ -128,13 +129,4 @@ func collectOne(ctx context.Context, cfg *config.Config, c Collector, name strin
 		log.WithField("status", t.Status).Info("collected")
 	}
 	return t
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -3,9 +3,11 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -45,7 +47,7 @@ func (l Loader) Check(path string, c Checks) (*Config, ErrorList, error) {
 // checkAgreementDocuments warns about agreement documents not on file: a legal gap, which
 // the audit reports as a finding, not an error in the input.
 func checkAgreementDocuments(cfg *Config, warnings *errorSink) {
-	for _, id := range sortedKeys(cfg.Processors) {
+	for _, id := range slices.Sorted(maps.Keys(cfg.Processors)) {
 		p := cfg.Processors[id]
 		loc := cfg.Locations["processor://"+id+"/agreement"]
 		file := cfg.resolve(filepath.FromSlash(p.File))
@@ -66,7 +68,7 @@ func checkAgreementDocuments(cfg *Config, warnings *errorSink) {
 
 // checkWaiverRule reports a waiver rule that no rule of the bundle has.
 func (d *fileDecoder) checkWaiverRule(p string, rule string) {
-	if d.checks == nil || len(d.checks.RuleIDs) == 0 || rule == "" || oneOf(rule, d.checks.RuleIDs) {
+	if d.checks == nil || len(d.checks.RuleIDs) == 0 || rule == "" || slices.Contains(d.checks.RuleIDs, rule) {
 		return
 	}
 	d.errorf(d.at(p), "waiver names rule %s, which no rule has; %sname a rule id from `vern rules list`", quote(d.raw(p)), didYouMean(rule, d.checks.RuleIDs))
@@ -88,9 +90,9 @@ func (d *fileDecoder) checkDataKeys(categories map[string]Category) {
 	if d.checks == nil || len(d.checks.DataKeys) == 0 {
 		return
 	}
-	for _, id := range sortedKeys(categories) {
+	for _, id := range slices.Sorted(maps.Keys(categories)) {
 		for i, k := range categories[id].Data {
-			if oneOf(k, d.checks.DataKeys) {
+			if slices.Contains(d.checks.DataKeys, k) {
 				continue
 			}
 			p := fmt.Sprintf("categories.%s.data[%d]", id, i)

@@ -1,7 +1,5 @@
 package config
 
-import "slices"
-
 // The closed vocabularies of the file formats. Values outside them are load errors; which
 // of them a statement uses (or omits) is for the rules to judge.
 var (
@@ -22,5 +20,3 @@ var (
 	// row's own timestamp.
 	retentionFrom = []string{RetentionFromFinancialYearEnd}
 )
-
-func oneOf(v string, set []string) bool { return slices.Contains(set, v) }

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,8 +114,8 @@ func (l Loader) Load(path string) (*Config, error) {
 	// every id would look dangling.
 	if declOK {
 		checkInventoryRefs(inv, &cfg.Inventory, &cfg.Declaration)
-		categories := sortedKeys(cfg.Declaration.Categories)
-		for _, id := range sortedKeys(cfg.Processors) {
+		categories := slices.Sorted(maps.Keys(cfg.Declaration.Categories))
+		for _, id := range slices.Sorted(maps.Keys(cfg.Processors)) {
 			procs[id].refs("categories", "category", cfg.Processors[id].Categories, categories, "categories")
 		}
 	}
@@ -347,9 +349,9 @@ func declarationLocations(cfg *Config, d *fileDecoder) {
 		}
 	}
 	sections := map[string][]string{
-		"categories": sortedKeys(cfg.Declaration.Categories),
-		"purposes":   sortedKeys(cfg.Declaration.Purposes),
-		"retention":  sortedKeys(cfg.Declaration.Retention),
+		"categories": slices.Sorted(maps.Keys(cfg.Declaration.Categories)),
+		"purposes":   slices.Sorted(maps.Keys(cfg.Declaration.Purposes)),
+		"retention":  slices.Sorted(maps.Keys(cfg.Declaration.Retention)),
 	}
 	for section, ids := range sections {
 		for _, id := range ids {
@@ -365,13 +367,17 @@ func declarationLocations(cfg *Config, d *fileDecoder) {
 	}
 }
 
+// inventoryLocations records where each database, site and the processors folder are
+// written, under their resources and their target names. The target names are spelt
+// here by hand because evidence, which owns them (evidence.TargetName), builds on this
+// package; a test in evidence keeps the two spellings the same.
 func inventoryLocations(cfg *Config, d *fileDecoder, hosts []string) {
-	for _, db := range sortedKeys(cfg.Inventory.Databases) {
+	for _, db := range slices.Sorted(maps.Keys(cfg.Inventory.Databases)) {
 		if k := d.keys["databases."+db]; k != nil {
 			cfg.Locations["postgres://"+db] = location(d, k)
 			cfg.Locations["db:"+db] = location(d, k)
 		}
-		for _, name := range sortedKeys(cfg.Inventory.Databases[db].Datasets) {
+		for _, name := range slices.Sorted(maps.Keys(cfg.Inventory.Databases[db].Datasets)) {
 			if k := d.keys["databases."+db+".datasets."+name]; k != nil {
 				cfg.Locations["postgres://"+db+"/"+name] = location(d, k)
 			}

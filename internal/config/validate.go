@@ -2,8 +2,10 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,7 +22,7 @@ var (
 
 // enum reports a value outside its vocabulary.
 func (d *fileDecoder) enum(path, what, v string, valid []string) {
-	if v == "" || oneOf(v, valid) {
+	if v == "" || slices.Contains(valid, v) {
 		return
 	}
 	d.errorf(d.at(path), "%s %s %s is not valid; %svalid values: %s", what, quote(d.raw(path)), where(parentPath(path)),
@@ -66,7 +68,7 @@ func (d *fileDecoder) country(path, v string) {
 
 // ref reports an id that names nothing defined in the declaration.
 func (d *fileDecoder) ref(path, what, id string, defined []string, section string) {
-	if oneOf(id, defined) {
+	if slices.Contains(defined, id) {
 		return
 	}
 	have := "none are declared"
@@ -120,7 +122,7 @@ func checkDeclaration(d *fileDecoder, decl *Declaration, structOK bool) {
 		d.errorf(d.at(p), "%s is not a sha256 hex digest; write the 64 hex digits of the published text's sha256, or remove it", p)
 	}
 	d.checkDataKeys(decl.Categories)
-	categories, purposes, retention := sortedKeys(decl.Categories), sortedKeys(decl.Purposes), sortedKeys(decl.Retention)
+	categories, purposes, retention := slices.Sorted(maps.Keys(decl.Categories)), slices.Sorted(maps.Keys(decl.Purposes)), slices.Sorted(maps.Keys(decl.Retention))
 	for _, id := range purposes {
 		p := decl.Purposes[id]
 		d.enum("purposes."+id+".basis", "basis", p.Basis, bases)
@@ -190,10 +192,10 @@ func checkCookiePolicy(d *fileDecoder, decl *Declaration, purposes []string, str
 
 // checkInventory checks vern.yaml's values and returns the site hosts by index.
 func checkInventory(d *fileDecoder, inv *Inventory) []string {
-	for _, db := range sortedKeys(inv.Databases) {
+	for _, db := range slices.Sorted(maps.Keys(inv.Databases)) {
 		base := "databases." + db
 		database := inv.Databases[db]
-		for _, name := range sortedKeys(database.Datasets) {
+		for _, name := range slices.Sorted(maps.Keys(database.Datasets)) {
 			path := base + ".datasets." + name
 			schema, table, ok := strings.Cut(name, ".")
 			if !ok || schema == "" || table == "" {
@@ -246,9 +248,9 @@ func checkInventory(d *fileDecoder, inv *Inventory) []string {
 // checkInventoryRefs checks that datasets name declared categories, purposes and retention
 // rules.
 func checkInventoryRefs(d *fileDecoder, inv *Inventory, decl *Declaration) {
-	categories, purposes, retention := sortedKeys(decl.Categories), sortedKeys(decl.Purposes), sortedKeys(decl.Retention)
-	for _, db := range sortedKeys(inv.Databases) {
-		for _, name := range sortedKeys(inv.Databases[db].Datasets) {
+	categories, purposes, retention := slices.Sorted(maps.Keys(decl.Categories)), slices.Sorted(maps.Keys(decl.Purposes)), slices.Sorted(maps.Keys(decl.Retention))
+	for _, db := range slices.Sorted(maps.Keys(inv.Databases)) {
+		for _, name := range slices.Sorted(maps.Keys(inv.Databases[db].Datasets)) {
 			ds := inv.Databases[db].Datasets[name]
 			path := "databases." + db + ".datasets." + name
 			d.refs(path+".categories", "category", ds.Categories, categories, "categories")

@@ -178,7 +178,7 @@ func decodeFinding(item any, rules map[string]findings.Rule) (findings.Finding, 
 	f.Title, f.Severity, f.Kind, f.Remediation = rule.Title, rule.Severity, rule.Kind, rule.Remediation
 	f.Legal = rule.Legal
 	if s := str(m["severity"]); s != "" {
-		f.Severity = s
+		f.Severity = findings.Severity(s)
 	}
 	f.Message, f.MessageNB = str(m["message"]), str(m["message_nb"])
 	if c, ok := m["count"]; ok {

@@ -13,7 +13,6 @@ import (
 
 var (
 	ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$`)
-	validSeverity = map[string]bool{"critical": true, "high": true, "medium": true, "low": true, "info": true}
 	validKind     = map[string]bool{findings.KindDrift: true, findings.KindLaw: true, findings.KindStatement: true}
 )
 
@@ -71,7 +70,7 @@ func ruleMetadata(c *ast.Compiler, builtin map[string]bool) (map[string]findings
 func ruleFromAnnotations(a *ast.Annotations, builtin bool) (findings.Rule, error) {
 	r := findings.Rule{Title: a.Title, Description: strings.TrimSpace(a.Description), Builtin: builtin}
 	r.ID, _ = a.Custom["id"].(string)
-	r.Severity, _ = a.Custom["severity"].(string)
+	r.Severity = findings.Severity(str(a.Custom["severity"]))
 	r.Kind, _ = a.Custom["kind"].(string)
 	r.Remediation = strings.TrimSpace(str(a.Custom["remediation"]))
 	switch {
@@ -79,7 +78,7 @@ func ruleFromAnnotations(a *ast.Annotations, builtin bool) (findings.Rule, error
 		return r, fmt.Errorf("custom.id %q must look like area.rule_name", r.ID)
 	case r.Title == "":
 		return r, fmt.Errorf("rule %s has no title", r.ID)
-	case !validSeverity[r.Severity]:
+	case !r.Severity.Valid():
 		return r, fmt.Errorf("rule %s: custom.severity %q must be critical, high, medium, low or info", r.ID, r.Severity)
 	case !validKind[r.Kind]:
 		return r, fmt.Errorf("rule %s: custom.kind %q must be drift, law or statement", r.ID, r.Kind)

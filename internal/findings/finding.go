@@ -2,19 +2,11 @@
 // the findings document, waivers, fingerprints and the gate.
 package findings
 
-import "time"
+import (
+	"time"
 
-// Severity levels, most severe first.
-const (
-	SeverityCritical = "critical"
-	SeverityHigh     = "high"
-	SeverityMedium   = "medium"
-	SeverityLow      = "low"
-	SeverityInfo     = "info"
+	"github.com/alarmlink/vern/internal/evidence"
 )
-
-// Severities lists the levels from most to least severe.
-var Severities = []string{SeverityCritical, SeverityHigh, SeverityMedium, SeverityLow, SeverityInfo}
 
 // Kinds of finding.
 const (
@@ -28,10 +20,10 @@ const (
 
 // Finding is one rule violation on one resource.
 type Finding struct {
-	Rule     string `json:"rule"`
-	Title    string `json:"title"`
-	Severity string `json:"severity"`
-	Kind     string `json:"kind"`
+	Rule     string   `json:"rule"`
+	Title    string   `json:"title"`
+	Severity Severity `json:"severity"`
+	Kind     string   `json:"kind"`
 	// Area is the rule's area: the part of the id before the dot (statement, db, ...).
 	Area     string `json:"area"`
 	Resource string `json:"resource"`
@@ -80,7 +72,7 @@ type Rule struct {
 	ID          string   `json:"id"`
 	Title       string   `json:"title"`
 	Description string   `json:"description"`
-	Severity    string   `json:"severity"`
+	Severity    Severity `json:"severity"`
 	Kind        string   `json:"kind"`
 	Area        string   `json:"area"`
 	Legal       []string `json:"legal,omitempty"`
@@ -155,18 +147,18 @@ type ChainHead struct {
 
 // TargetStatus is a target's collection outcome as findings.json records it.
 type TargetStatus struct {
-	Name   string `json:"name"`
-	Kind   string `json:"kind"`
-	Status string `json:"status"`
-	Reason string `json:"reason,omitempty"`
-	Fix    string `json:"fix,omitempty"`
+	Name   string          `json:"name"`
+	Kind   string          `json:"kind"`
+	Status evidence.Status `json:"status"`
+	Reason string          `json:"reason,omitempty"`
+	Fix    string          `json:"fix,omitempty"`
 }
 
 // Gate is the verdict of a run.
 type Gate struct {
-	Result   string `json:"result"` // passed | failed | incomplete
-	FailOn   string `json:"fail_on"`
-	ExitCode int    `json:"exit_code"`
+	Result   string   `json:"result"` // passed | failed | incomplete
+	FailOn   Severity `json:"fail_on"`
+	ExitCode int      `json:"exit_code"`
 	// Failing counts the unwaived findings at or above FailOn.
 	Failing int `json:"failing"`
 	// Partial names the targets collected only in part, so that the verdict never passes
@@ -178,9 +170,9 @@ type Gate struct {
 
 // Summary counts findings (unwaived and waived) by severity, kind and area.
 type Summary struct {
-	Total      int            `json:"total"`
-	Waived     int            `json:"waived"`
-	BySeverity map[string]int `json:"by_severity"`
-	ByKind     map[string]int `json:"by_kind"`
-	ByArea     map[string]int `json:"by_area"`
+	Total      int              `json:"total"`
+	Waived     int              `json:"waived"`
+	BySeverity map[Severity]int `json:"by_severity"`
+	ByKind     map[string]int   `json:"by_kind"`
+	ByArea     map[string]int   `json:"by_area"`
 }

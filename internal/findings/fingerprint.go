@@ -13,30 +13,11 @@ func Fingerprint(rule, resource string) string {
 	return hex.EncodeToString(s[:16])
 }
 
-var severityRank = map[string]int{SeverityCritical: 0, SeverityHigh: 1, SeverityMedium: 2, SeverityLow: 3, SeverityInfo: 4}
-
-// SeverityRank orders severities: 0 is critical; unknown levels sort last.
-func SeverityRank(s string) int {
-	if r, ok := severityRank[s]; ok {
-		return r
-	}
-	return len(severityRank)
-}
-
-// AtLeast reports whether severity s is at or above threshold.
-func AtLeast(s, threshold string) bool { return SeverityRank(s) <= SeverityRank(threshold) }
-
-// ValidSeverity reports whether s is a severity level.
-func ValidSeverity(s string) bool {
-	_, ok := severityRank[s]
-	return ok
-}
-
 // Sort orders findings by severity, rule and resource, as findings.json lists them.
 func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
-		if ra, rb := SeverityRank(a.Severity), SeverityRank(b.Severity); ra != rb {
+		if ra, rb := a.Severity.Rank(), b.Severity.Rank(); ra != rb {
 			return ra < rb
 		}
 		if a.Rule != b.Rule {

@@ -1,6 +1,10 @@
 package findings
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/alarmlink/vern/internal/evidence"
+)
 
 // The gate's exit codes, recorded as gate.exit_code in findings.json (DESIGN.md): a CI step
 // reads them from the document as the process does from vern's exit. When several apply,
@@ -24,10 +28,10 @@ const (
 // Judge computes the gate from the findings and the targets' statuses: an unwaived finding
 // at or above failOn fails it (exit 1); a target that could not be collected makes it
 // incomplete (exit 3) whatever failOn says. The highest exit code wins.
-func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
+func Judge(fs []Finding, targets []TargetStatus, failOn Severity) Gate {
 	g := Gate{Result: GatePassed, FailOn: failOn, ExitCode: GateExitPassed}
 	for _, f := range fs {
-		if !f.Waived() && AtLeast(f.Severity, failOn) {
+		if !f.Waived() && f.Severity.AtLeast(failOn) {
 			g.Failing++
 		}
 		if f.Unwaivable {
@@ -36,10 +40,10 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 	}
 	for _, t := range targets {
 		switch t.Status {
-		case "failed":
+		case evidence.StatusFailed:
 			g.ExitCode = max(g.ExitCode, GateExitIncomplete)
 			g.Failed = append(g.Failed, t.Name)
-		case "partial":
+		case evidence.StatusPartial:
 			g.Partial = append(g.Partial, t.Name)
 		}
 	}
@@ -57,7 +61,7 @@ func Judge(fs []Finding, targets []TargetStatus, failOn string) Gate {
 
 // Summarise counts findings by severity, kind and area.
 func Summarise(fs []Finding) Summary {
-	s := Summary{BySeverity: map[string]int{}, ByKind: map[string]int{}, ByArea: map[string]int{}}
+	s := Summary{BySeverity: map[Severity]int{}, ByKind: map[string]int{}, ByArea: map[string]int{}}
 	for _, sev := range Severities {
 		s.BySeverity[sev] = 0
 	}

@@ -17,7 +17,7 @@ func TestJudge(t *testing.T) {
 		name     string
 		findings []Finding
 		targets  []TargetStatus
-		failOn   string
+		failOn   Severity
 		want     int
 		result   string
 	}{

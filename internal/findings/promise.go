@@ -43,9 +43,9 @@ type PromiseReach struct {
 
 // PromiseFinding links a promise to a finding of the document.
 type PromiseFinding struct {
-	Rule        string `json:"rule"`
-	Resource    string `json:"resource"`
-	Fingerprint string `json:"fingerprint"`
-	Severity    string `json:"severity"`
-	Waived      bool   `json:"waived,omitempty"`
+	Rule        string   `json:"rule"`
+	Resource    string   `json:"resource"`
+	Fingerprint string   `json:"fingerprint"`
+	Severity    Severity `json:"severity"`
+	Waived      bool     `json:"waived,omitempty"`
 }

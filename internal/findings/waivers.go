@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/evidence"
 )
 
 // expiringWithin is how close to its expiry a waiver is flagged.
@@ -140,7 +141,7 @@ func evaluated(resource string, targets []TargetStatus) bool {
 		if ok, _ := path.Match(pattern, t.Name); !ok {
 			continue
 		}
-		if t.Status == "failed" {
+		if t.Status == evidence.StatusFailed {
 			return false
 		}
 		matched = true
@@ -159,11 +160,11 @@ func targetPattern(resource string) (string, bool) {
 	first, _, _ := strings.Cut(rest, "/")
 	switch scheme {
 	case "postgres":
-		return "db:" + first, true
+		return evidence.DBTarget(first).String(), true
 	case "site":
-		return "site:" + first, true
+		return evidence.SiteTarget(first).String(), true
 	case "processor":
-		return "processors", true
+		return evidence.ProcessorsTarget().String(), true
 	}
 	return "", false
 }

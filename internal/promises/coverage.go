@@ -1,15 +1,14 @@
 package promises
 
 import (
+	"maps"
+	"slices"
 	"sort"
-	"strings"
 
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
-
-// statusFailed is the target status of a target that could not be collected.
-const statusFailed = "failed"
 
 // coverage says which targets were collected, to tell "kept" from "not checked".
 type coverage struct {
@@ -21,15 +20,19 @@ type coverage struct {
 func newCoverage(targets []findings.TargetStatus) coverage {
 	c := coverage{db: map[string]bool{}}
 	for _, t := range targets {
-		if t.Status == statusFailed {
+		if t.Status == evidence.StatusFailed {
 			continue
 		}
-		switch {
-		case strings.HasPrefix(t.Name, "db:"):
-			c.db[strings.TrimPrefix(t.Name, "db:")] = true
-		case t.Name == "processors":
+		tn, err := evidence.ParseTarget(t.Name)
+		if err != nil {
+			continue
+		}
+		switch tn.Kind {
+		case evidence.TargetDB:
+			c.db[tn.Name] = true
+		case evidence.TargetProcessors:
 			c.processor = true
-		case strings.HasPrefix(t.Name, "site:"):
+		case evidence.TargetSite:
 			c.site = append(c.site, t.Name)
 		}
 	}
@@ -55,8 +58,8 @@ type dataset struct {
 // datasets lists the inventory's datasets in name order.
 func datasets(inv config.Inventory) []dataset {
 	var out []dataset
-	for _, db := range sortedKeys(inv.Databases) {
-		for _, name := range sortedKeys(inv.Databases[db].Datasets) {
+	for _, db := range slices.Sorted(maps.Keys(inv.Databases)) {
+		for _, name := range slices.Sorted(maps.Keys(inv.Databases[db].Datasets)) {
 			out = append(out, dataset{resource: "postgres://" + db + "/" + name, db: db, ds: inv.Databases[db].Datasets[name]})
 		}
 	}
@@ -82,14 +85,5 @@ func checkedBy(sets []dataset, cov coverage) map[string][]string {
 			out[k] = append(out[k], d.resource)
 		}
 	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }

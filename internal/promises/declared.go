@@ -1,8 +1,10 @@
 package promises
 
 import (
+	"maps"
 	"slices"
 
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -48,9 +50,9 @@ func (b *builder) addDataPromises() {
 		sec string
 		ids []string
 	}{
-		{SectionCategories, sortedKeys(d.Categories)},
-		{SectionPurposes, sortedKeys(d.Purposes)},
-		{SectionRetention, sortedKeys(d.Retention)},
+		{SectionCategories, slices.Sorted(maps.Keys(d.Categories))},
+		{SectionPurposes, slices.Sorted(maps.Keys(d.Purposes))},
+		{SectionRetention, slices.Sorted(maps.Keys(d.Retention))},
 	} {
 		for _, id := range s.ids {
 			k := declPrefix + s.sec + "/" + id
@@ -96,7 +98,7 @@ func (b *builder) addRights() {
 		row.Coverage = nil
 		for _, db := range b.in.Reach {
 			row.Reach = append(row.Reach, findings.PromiseReach{Database: db.Name, Reachable: db.Reachable, Judged: db.Judged})
-			row.Coverage = append(row.Coverage, "db:"+db.Name)
+			row.Coverage = append(row.Coverage, evidence.DBTarget(db.Name).String())
 			row.unreached = row.unreached || db.Reachable < db.Judged
 		}
 	}

@@ -2,6 +2,8 @@ package rights
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,7 +36,7 @@ func newGraph(db *evidence.Database) graph {
 			}
 		}
 	}
-	for _, name := range sortedKeys(db.Tables) {
+	for _, name := range slices.Sorted(maps.Keys(db.Tables)) {
 		t := db.Tables[name]
 		for _, fk := range t.ForeignKeys {
 			if fk.Table == name || db.Tables[fk.Table] == nil {
@@ -106,13 +108,13 @@ func Build(name string, db *evidence.Database, inv config.Database, decl config.
 
 	// The tables with personal data: detected (and not ignored) or mapped with categories.
 	personal := map[string]*Table{}
-	for _, t := range sortedKeys(db.Personal) {
+	for _, t := range slices.Sorted(maps.Keys(db.Personal)) {
 		if Ignored(inv.Ignore, t) || db.Tables[t] == nil {
 			continue
 		}
 		personal[t] = &Table{Table: t, Kinds: kindsOf(db.Personal[t])}
 	}
-	for _, t := range sortedKeys(inv.Datasets) {
+	for _, t := range slices.Sorted(maps.Keys(inv.Datasets)) {
 		ds := inv.Datasets[t]
 		if db.Tables[t] == nil {
 			continue
@@ -139,7 +141,7 @@ func Build(name string, db *evidence.Database, inv config.Database, decl config.
 			}
 		}
 	}
-	for _, t := range sortedKeys(personal) {
+	for _, t := range slices.Sorted(maps.Keys(personal)) {
 		pt := personal[t]
 		out.Tables = append(out.Tables, pt)
 		out.Personal++
@@ -176,7 +178,7 @@ func kindsOf(cols map[string][]string) []string {
 func roots(db *evidence.Database, inv config.Database, g graph, personal map[string]*Table) []Root {
 	var out []Root
 	declared := map[string]bool{}
-	for _, t := range sortedKeys(inv.Datasets) {
+	for _, t := range slices.Sorted(maps.Keys(inv.Datasets)) {
 		ds := inv.Datasets[t]
 		if ds.Subject == nil || db.Tables[t] == nil {
 			continue
@@ -203,7 +205,7 @@ func roots(db *evidence.Database, inv config.Database, g graph, personal map[str
 // references point at.
 func inferSubject(g graph, personal map[string]*Table) (string, string) {
 	best, bestN, key := "", 0, ""
-	for _, t := range sortedKeys(personal) {
+	for _, t := range slices.Sorted(maps.Keys(personal)) {
 		if !g.person[t] {
 			continue
 		}
@@ -222,7 +224,7 @@ func inferSubject(g graph, personal map[string]*Table) (string, string) {
 func subjectPlan(root Root, r reach, g graph, db *evidence.Database, inv config.Database, decl config.Declaration,
 	personal map[string]*Table) *Subject {
 	s := &Subject{Root: root}
-	for _, t := range sortedKeys(r.paths) {
+	for _, t := range slices.Sorted(maps.Keys(r.paths)) {
 		if personal[t] == nil {
 			continue
 		}

@@ -7,8 +7,9 @@ package rights
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/alarmlink/vern/internal/evidence"
@@ -125,12 +126,7 @@ type Restriction struct {
 // FromEvidence builds the plan of every collected postgres target of ev.
 func FromEvidence(ev *evidence.Evidence) (*Plan, error) {
 	p := &Plan{}
-	names := make([]string, 0, len(ev.Targets))
-	for name := range ev.Targets {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(ev.Targets)) {
 		t := ev.Targets[name]
 		if t == nil || t.Kind != "postgres" || t.Status == evidence.StatusFailed || len(t.Data) == 0 {
 			continue
@@ -139,7 +135,11 @@ func FromEvidence(ev *evidence.Evidence) (*Plan, error) {
 		if err := json.Unmarshal(t.Data, &db); err != nil {
 			return nil, fmt.Errorf("rights: read %s: %w", name, err)
 		}
-		dbName := strings.TrimPrefix(name, "db:")
+		tn, err := evidence.ParseTarget(name)
+		if err != nil {
+			return nil, fmt.Errorf("rights: %w", err)
+		}
+		dbName := tn.Name
 		p.Databases = append(p.Databases, Build(dbName, &db, ev.Inventory.Databases[dbName], ev.Declaration))
 	}
 	return p, nil
@@ -167,13 +167,4 @@ func Ignored(patterns []string, table string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	k := make([]string, 0, len(m))
-	for s := range m {
-		k = append(k, s)
-	}
-	sort.Strings(k)
-	return k
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/alarmlink/vern/internal/errwriter"
+	"github.com/alarmlink/vern/internal/evidence"
 )
 
 // WriteJSON writes the plan as indented JSON.
@@ -29,8 +30,8 @@ func WriteTable(w io.Writer, p *Plan) error {
 		if i > 0 {
 			out.Println()
 		}
-		out.Printf("db:%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
-			db.Name, db.Reachable, db.Judged, db.PersonalReachable, db.Personal)
+		out.Printf("%s  access: %d of %d personal datasets reachable; %d of %d tables with personal data, mapped or not\n",
+			evidence.DBTarget(db.Name), db.Reachable, db.Judged, db.PersonalReachable, db.Personal)
 		if len(db.Roots) == 0 {
 			out.Println("  no subject key: none declared and no personal table that others refer to")
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/errwriter"
 	"github.com/alarmlink/vern/internal/findings"
 )
@@ -16,7 +17,7 @@ import (
 // where a Norwegian text is missing.
 func texts(r findings.Rule, lang string) (title, desc, fix string) {
 	title, desc, fix = r.Title, r.Description, r.Remediation
-	if lang == "nb" && r.NB != nil {
+	if config.Language(lang) == config.LangNorwegian && r.NB != nil {
 		if r.NB.Title != "" {
 			title = r.NB.Title
 		}

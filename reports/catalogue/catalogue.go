@@ -4,12 +4,16 @@
 // hold every language to the same standard.
 package catalogue
 
-import "sort"
+import (
+	"sort"
 
-// Languages the texts are written in.
+	"github.com/alarmlink/vern/internal/config"
+)
+
+// Languages the texts are written in, as config.Language spells them.
 const (
-	English   = "en"
-	Norwegian = "nb"
+	English   = string(config.LangEnglish)
+	Norwegian = string(config.LangNorwegian)
 )
 
 // parts are the catalogue's texts, one map per concern; a key belongs to one part only.

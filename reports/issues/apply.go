@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alarmlink/vern/internal/findings"
 	gh "github.com/google/go-github/v60/github"
 	"github.com/sirupsen/logrus"
 )
@@ -269,13 +270,13 @@ func ambiguous(err error) bool {
 
 // Label colours: severities from red to green, vern's own in purple.
 var labelColours = map[string]string{
-	labelVern:                   "5319e7",
-	labelWaived:                 "c2e0c6",
-	labelSevPrefix + "critical": "b60205",
-	labelSevPrefix + "high":     "d93f0b",
-	labelSevPrefix + "medium":   "fbca04",
-	labelSevPrefix + "low":      "0e8a16",
-	labelSevPrefix + "info":     "c5def5",
+	labelVern:   "5319e7",
+	labelWaived: "c2e0c6",
+	labelSevPrefix + string(findings.SeverityCritical): "b60205",
+	labelSevPrefix + string(findings.SeverityHigh):     "d93f0b",
+	labelSevPrefix + string(findings.SeverityMedium):   "fbca04",
+	labelSevPrefix + string(findings.SeverityLow):      "0e8a16",
+	labelSevPrefix + string(findings.SeverityInfo):     "c5def5",
 }
 
 func labelStyle(name string) (colour, description string) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -20,8 +21,9 @@ const maxTitle = 200
 
 // desired is the issue one rule on one target should have.
 type desired struct {
-	id, rule, target, severity string
-	title, body                string
+	id, rule, target string
+	severity         findings.Severity
+	title, body      string
 	// labels are the labels vern manages on this issue, sorted.
 	labels []string
 	// waived is true when a waiver covers every finding of the group.
@@ -45,7 +47,7 @@ func buildDesired(doc *findings.Document, lang, reportURL string, extra []string
 			groups[id] = d
 		}
 		d.items = append(d.items, f)
-		if rank(f.Severity) < rank(d.severity) || d.severity == "" {
+		if f.Severity.Rank() < d.severity.Rank() || d.severity == "" {
 			d.severity = f.Severity
 		}
 		if f.Waiver == nil {
@@ -71,15 +73,6 @@ func buildDesired(doc *findings.Document, lang, reportURL string, extra []string
 		return out[i].target < out[j].target
 	})
 	return out
-}
-
-func rank(sev string) int {
-	for i, s := range findings.Severities {
-		if s == sev {
-			return i
-		}
-	}
-	return len(findings.Severities)
 }
 
 func sortItems(items []findings.Finding) {
@@ -116,7 +109,7 @@ func ruleOf(doc *findings.Document, id string, f findings.Finding) findings.Rule
 
 func ruleText(r findings.Rule, lang string) (title, description, remediation string) {
 	title, description, remediation = r.Title, r.Description, r.Remediation
-	if lang == "nb" && r.NB != nil {
+	if config.Language(lang) == config.LangNorwegian && r.NB != nil {
 		title = firstOf(r.NB.Title, title)
 		description = firstOf(r.NB.Description, description)
 		remediation = firstOf(r.NB.Remediation, remediation)
@@ -143,7 +136,7 @@ func title(r findings.Rule, lang, target string) string {
 }
 
 func labelsFor(d *desired, extra []string) []string {
-	l := []string{labelVern, labelRulePrefix + d.rule, labelSevPrefix + d.severity}
+	l := []string{labelVern, labelRulePrefix + d.rule, labelSevPrefix + string(d.severity)}
 	if d.waived {
 		l = append(l, labelWaived)
 	}
@@ -259,7 +252,7 @@ func renderItems(b *strings.Builder, items []findings.Finding, lang string, tx w
 	fmt.Fprintf(b, "| %s |\n|%s\n", strings.Join(head, " | "), strings.Repeat("---|", len(head)))
 	for _, f := range items {
 		msg := f.Message
-		if lang == "nb" && f.MessageNB != "" {
+		if config.Language(lang) == config.LangNorwegian && f.MessageNB != "" {
 			msg = f.MessageNB
 		}
 		row := []string{code(f.Resource), inline(msg)}

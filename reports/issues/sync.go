@@ -16,6 +16,7 @@ import (
 	gh "github.com/google/go-github/v60/github"
 	"github.com/sirupsen/logrus"
 
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 )
@@ -174,9 +175,9 @@ func newSyncer(opts Options, owner, name string) (*syncer, error) {
 		opts.Out = io.Discard
 	}
 	if opts.Lang == "" {
-		opts.Lang = "en"
+		opts.Lang = string(config.LangEnglish)
 	}
-	if opts.Lang != "en" && opts.Lang != "nb" {
+	if !config.Language(opts.Lang).Valid() {
 		return nil, fmt.Errorf("language %q: choose en or nb", opts.Lang)
 	}
 	log := opts.Log
@@ -256,11 +257,11 @@ func (s *syncer) run(ctx context.Context) (*Result, error) {
 // complete reports whether every target was collected; only then are missing findings resolved.
 func complete(doc *findings.Document) bool {
 	for _, t := range doc.Targets {
-		if t.Status == string(evidence.StatusFailed) {
+		if t.Status == evidence.StatusFailed {
 			return false
 		}
 	}
-	return doc.Gate.Result != "incomplete"
+	return doc.Gate.Result != findings.GateIncomplete
 }
 
 func tally(res *Result, kind string) {

@@ -1,6 +1,9 @@
 package issues
 
-import "github.com/alarmlink/vern/reports/catalogue"
+import (
+	"github.com/alarmlink/vern/internal/findings"
+	"github.com/alarmlink/vern/reports/catalogue"
+)
 
 // words are the catalogue's texts in the language of the issues; the sync writes no fixed
 // text of its own, so the bokmål is held to the same completeness test as the reports'.
@@ -12,4 +15,6 @@ func wordsFor(lang string) words { return words{lang: lang} }
 func (w words) text(key string) string { return catalogue.Text(w.lang, key) }
 
 // severityName is the severity level in the language; labels keep the English level.
-func (w words) severityName(level string) string { return catalogue.Word(w.lang, "sev", level) }
+func (w words) severityName(level findings.Severity) string {
+	return catalogue.Word(w.lang, "sev", string(level))
+}

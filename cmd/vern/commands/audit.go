@@ -52,7 +52,7 @@ DIR/evidence.json, evaluates the rules into DIR/findings.json and writes the cho
 	}
 	cmd.Flags().StringVarP(&f.config, "config", "c", "vern.yaml", "inventory file (vern.yaml)")
 	cmd.Flags().StringVarP(&f.out, "out", "o", "out", "output folder")
-	cmd.Flags().StringVar(&f.browser, "browser", "chromium", "site collection mode: chromium, or none (headers only, recorded as partial)")
+	cmd.Flags().StringVar(&f.browser, "browser", string(audit.BrowserChromium), "site collection mode: chromium, or none (headers only, recorded as partial)")
 	f.report.bind(cmd, true)
 	// --previous is the previous findings.json (what changed); the evidence chain has its own flag.
 	f.chain.bind(cmd, "previous-evidence")

@@ -53,6 +53,6 @@ Exits 3 when a target could not be collected.`,
 	cmd.Flags().StringSliceVarP(&targets, "target", "t", nil, "collect only these targets (repeatable): db:<name>, site:<host>, processors")
 	cmd.Flags().IntVar(&targetIndex, "target-index", -1, "collect only the target at this index of `vern plan` (a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)")
 	chain.bind(cmd, "previous")
-	cmd.Flags().StringVar(&browser, "browser", "chromium", "site collection mode: chromium, or none (headers only, recorded as partial)")
+	cmd.Flags().StringVar(&browser, "browser", string(audit.BrowserChromium), "site collection mode: chromium, or none (headers only, recorded as partial)")
 	return cmd
 }

@@ -3,8 +3,10 @@ package commands
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/audit/demo"
 	"github.com/alarmlink/vern/cmd/vern/exitcode"
+	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/version"
 )
 
@@ -37,7 +39,7 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 			}
 			printVerdict(g, res.Findings, out, lang)
 			for _, t := range res.Findings.Targets {
-				if t.Status == "failed" {
+				if t.Status == evidence.StatusFailed {
 					g.out.Printf("NOT CHECKED %s: %s\n  fix: %s\n", t.Name, t.Reason, t.Fix)
 				}
 			}
@@ -50,6 +52,6 @@ is reported as not checked, with the reason and the fix. It exits 0 when it ran.
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "vern-demo", "output folder")
 	cmd.Flags().StringVar(&lang, "lang", "en", "report language: en or nb")
-	cmd.Flags().StringVar(&browser, "browser", "chromium", "site collection mode: chromium, or none")
+	cmd.Flags().StringVar(&browser, "browser", string(audit.BrowserChromium), "site collection mode: chromium, or none")
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alarmlink/vern/audit"
+	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/findings"
 )
 
@@ -26,11 +27,11 @@ const defaultFormats = "html,json,sarif,junit,markdown"
 
 func (r *reportFlags) bind(cmd *cobra.Command, withGate bool) {
 	cmd.Flags().StringVar(&r.formats, "format", defaultFormats, "report formats, comma-separated: "+strings.Join(audit.FormatNames(), ", "))
-	cmd.Flags().StringVar(&r.lang, "lang", "en", "report language: en or nb")
+	cmd.Flags().StringVar(&r.lang, "lang", string(config.LangEnglish), "report language: en or nb")
 	cmd.Flags().StringVar(&r.previous, "previous", "", "previous run's findings.json, to show what changed")
 	cmd.Flags().StringVar(&r.reportURL, "report-url", "", "where the HTML report will be published (linked from other outputs)")
 	if withGate {
-		cmd.Flags().StringVar(&r.failOn, "fail-on", findings.SeverityHigh, "fail the gate on unwaived findings at or above: critical, high, medium, low, info")
+		cmd.Flags().StringVar(&r.failOn, "fail-on", string(findings.SeverityHigh), "fail the gate on unwaived findings at or above: critical, high, medium, low, info")
 		cmd.Flags().StringVar(&r.rulesDir, "rules", "", "folder of extra Rego rules (package vern.<area>, same conventions as the built-in rules)")
 		cmd.Flags().StringVar(&r.now, "now", "", "evaluate as of this time (RFC 3339 or YYYY-MM-DD); default: the evidence's collection time")
 	}
@@ -41,10 +42,10 @@ func (r *reportFlags) parse() (audit.Formats, time.Time, *findings.Document, err
 	if err != nil {
 		return nil, time.Time{}, nil, usageErr("--format: %v", err)
 	}
-	if r.lang != "en" && r.lang != "nb" {
+	if !config.Language(r.lang).Valid() {
 		return nil, time.Time{}, nil, usageErr("--lang %q: choose en or nb", r.lang)
 	}
-	if r.failOn != "" && !findings.ValidSeverity(r.failOn) {
+	if r.failOn != "" && !findings.Severity(r.failOn).Valid() {
 		return nil, time.Time{}, nil, usageErr("--fail-on %q: choose critical, high, medium, low or info", r.failOn)
 	}
 	var now time.Time

@@ -37,7 +37,7 @@ func printVerdict(g *globals, doc *findings.Document, outDir, lang string) {
 // collectEnv builds the collectors' environment: the logger and progress bars when stdout is
 // a terminal. An unknown browser mode is a usage error (g.collectors sets the mode).
 func collectEnv(g *globals, browser string) (collect.Env, error) {
-	if browser != "chromium" && browser != "none" {
+	if !audit.ValidBrowser(browser) {
 		return collect.Env{}, usageErr("--browser %q: choose chromium, or none (headers only, recorded as partial)", browser)
 	}
 	env := collect.Env{Log: g.entry()}

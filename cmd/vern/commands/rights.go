@@ -30,11 +30,11 @@ instead of connecting. Exits 3 when a database could not be collected.`,
 			opts := audit.RightsOptions{EvidencePath: evidencePath, ConfigPath: cfgPath, Version: version.Version}
 			if evidencePath == "" {
 				// Only the catalogs are read: no browser.
-				env, err := collectEnv(g, "none")
+				env, err := collectEnv(g, string(audit.BrowserNone))
 				if err != nil {
 					return err
 				}
-				opts.Sources = g.sources(env, "none")
+				opts.Sources = g.sources(env, string(audit.BrowserNone))
 			}
 			res, err := audit.Rights(cmd.Context(), opts)
 			if err != nil {

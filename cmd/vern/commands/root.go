@@ -53,7 +53,7 @@ func (g *globals) entry() *logrus.Entry { return logrus.NewEntry(g.log) }
 
 // sources are vern's collectors set up with the global flags and the browser mode, in env.
 func (g *globals) sources(env collect.Env, browser string) audit.Sources {
-	return audit.Sources{Autoconsent: g.autoconsent, Browser: browser, Env: env}
+	return audit.Sources{Autoconsent: g.autoconsent, Browser: audit.Browser(browser), Env: env}
 }
 
 // Execute runs vern with args and returns the process exit code. SIGINT and SIGTERM cancel

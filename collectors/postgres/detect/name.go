@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -158,7 +159,7 @@ func byName(name string) []NameHit {
 	}
 	if _, ok := best[KindPassword]; ok {
 		for _, w := range notAPassword {
-			if contains(toks, w) {
+			if slices.Contains(toks, w) {
 				delete(best, KindPassword)
 				break
 			}
@@ -173,7 +174,7 @@ func byName(name string) []NameHit {
 	if _, ok := best[kindKIDReference]; ok {
 		delete(best, KindCard)
 	}
-	if contains(toks, "mac") || contains(toks, "hash") && !contains(toks, "password") && !contains(toks, "pw") {
+	if slices.Contains(toks, "mac") || slices.Contains(toks, "hash") && !slices.Contains(toks, "password") && !slices.Contains(toks, "pw") {
 		delete(best, KindStreet)
 	}
 	var out []NameHit
@@ -211,15 +212,6 @@ func matchWord(toks []string, joined, w string) bool {
 			}
 		}
 		if len(w) >= 6 && len(toks[i]) > len(w) && strings.HasSuffix(toks[i], w) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/alarmlink/vern/internal/evidence"
@@ -125,10 +126,10 @@ func senderColumns(table string, dets map[string][]evidence.Detection, threshold
 	toks := tokens(name)
 	campaign := false
 	for _, w := range campaignWords {
-		campaign = campaign || contains(toks, w)
+		campaign = campaign || slices.Contains(toks, w)
 	}
 	for _, w := range recipientWords {
-		if contains(toks, w) {
+		if slices.Contains(toks, w) {
 			return nil
 		}
 	}
@@ -140,7 +141,7 @@ func senderColumns(table string, dets map[string][]evidence.Detection, threshold
 		ct := tokens(col)
 		sender := false
 		for _, w := range senderWords {
-			sender = sender || contains(ct, w)
+			sender = sender || slices.Contains(ct, w)
 		}
 		if !sender {
 			continue
@@ -159,7 +160,7 @@ func senderColumns(table string, dets map[string][]evidence.Detection, threshold
 func onlySenders(dets map[string][]evidence.Detection, senders []string, threshold float64) bool {
 	for col, ds := range dets {
 		for _, d := range ds {
-			if d.Confidence >= threshold && !contains(senders, col) {
+			if d.Confidence >= threshold && !slices.Contains(senders, col) {
 				return false
 			}
 		}
@@ -174,7 +175,7 @@ func orgTable(table string) bool {
 	}
 	toks := tokens(name)
 	for _, w := range orgTableWords {
-		if contains(toks, w) {
+		if slices.Contains(toks, w) {
 			return true
 		}
 	}

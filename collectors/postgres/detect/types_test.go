@@ -3,6 +3,7 @@ package detect
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -266,7 +267,7 @@ func resolveFor(table string, values map[string][]string, cols map[string]*Colum
 
 func hasAll(list []string, want ...string) bool {
 	for _, w := range want {
-		if !contains(list, w) {
+		if !slices.Contains(list, w) {
 			return false
 		}
 	}

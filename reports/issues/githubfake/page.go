@@ -3,7 +3,6 @@ package githubfake
 import (
 	"fmt"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -45,5 +44,3 @@ func paginate(w http.ResponseWriter, r *http.Request, n int) (page, from, to int
 	}
 	return page, from, to
 }
-
-func sortStrings(s []string) { sort.Strings(s) }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -547,7 +548,7 @@ func (s *Server) listLabels(w http.ResponseWriter, r *http.Request) {
 	for n := range s.labels {
 		names = append(names, n)
 	}
-	sortStrings(names)
+	slices.Sort(names)
 	page, from, to := paginate(w, r, len(names))
 	_ = page
 	out := make([]any, 0, to-from)
