@@ -9,7 +9,6 @@ import (
 
 	"github.com/sirupsen/logrus"
 
-	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/reports"
@@ -60,7 +59,11 @@ func Audit(ctx context.Context, opts AuditOptions) (*AuditResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.Loader{LookupEnv: opts.LookupEnv}.Load(opts.ConfigPath)
+	l, err := loader(opts.LookupEnv)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := l.Load(opts.ConfigPath)
 	if err != nil {
 		return nil, invalid(err)
 	}

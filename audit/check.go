@@ -9,6 +9,7 @@ import (
 
 	"github.com/alarmlink/vern/collectors/site"
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/engine"
 	vernrego "github.com/alarmlink/vern/rego"
 )
 
@@ -53,7 +54,7 @@ func Check(ctx context.Context, opts CheckOptions) (*CheckResult, error) {
 	if err != nil {
 		return nil, invalid(err)
 	}
-	cfg, warnings, err := config.Loader{}.Check(opts.ConfigPath, config.Checks{
+	cfg, warnings, err := config.Loader{Unwaivable: engine.Unwaivable(rules.ByID)}.Check(opts.ConfigPath, config.Checks{
 		RuleIDs: ids, DataKeys: keys, Taxonomy: taxonomy, StrictEnv: opts.Strict,
 	})
 	res := &CheckResult{Warnings: warnings}

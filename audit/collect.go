@@ -84,7 +84,7 @@ func (r *CollectResult) Failed() bool {
 // writes it to OutDir/evidence.json. A target that fails is recorded in the evidence, not
 // returned as an error.
 func Collect(ctx context.Context, opts CollectOptions) (*CollectResult, error) {
-	cfg, err := config.Load(opts.ConfigPath)
+	cfg, err := loadConfig(opts.ConfigPath)
 	if err != nil {
 		return nil, invalid(err)
 	}

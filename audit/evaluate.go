@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/reports"
@@ -70,7 +69,11 @@ func Evaluate(ctx context.Context, opts EvaluateOptions) (*EvaluateResult, error
 	// names others: a fanned-out collection then judges as Audit does.
 	waivers, waiversHash := ev.Waivers, ev.Hashes["waivers"]
 	if opts.WaiversPath != "" {
-		if waivers, waiversHash, err = config.LoadWaivers(opts.WaiversPath); err != nil {
+		l, lerr := loader(nil)
+		if lerr != nil {
+			return nil, lerr
+		}
+		if waivers, waiversHash, err = l.LoadWaivers(opts.WaiversPath); err != nil {
 			return nil, invalid(err)
 		}
 	}

@@ -32,7 +32,7 @@ type ReviewResult struct {
 // Review reads a processor's agreement as the collector does and drafts its review block
 // from vern's own reading.
 func Review(ctx context.Context, opts ReviewOptions) (*ReviewResult, error) {
-	cfg, err := config.Load(opts.ConfigPath)
+	cfg, err := loadConfig(opts.ConfigPath)
 	if err != nil {
 		return nil, invalid(err)
 	}

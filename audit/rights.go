@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/evidence"
 	"github.com/alarmlink/vern/internal/rights"
 )
@@ -37,7 +36,7 @@ func Rights(ctx context.Context, opts RightsOptions) (*RightsResult, error) {
 			return nil, invalid(err)
 		}
 	} else {
-		cfg, err := config.Load(opts.ConfigPath)
+		cfg, err := loadConfig(opts.ConfigPath)
 		if err != nil {
 			return nil, invalid(err)
 		}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/sirupsen/logrus"
 
-	"github.com/alarmlink/vern/internal/config"
 	"github.com/alarmlink/vern/internal/findings"
 	"github.com/alarmlink/vern/reports/issues"
 )
@@ -74,7 +73,7 @@ func Sync(ctx context.Context, opts SyncOptions) (*SyncResult, error) {
 	}
 	labels := opts.Labels
 	if opts.ConfigPath != "" {
-		cfg, err := config.Load(opts.ConfigPath)
+		cfg, err := loadConfig(opts.ConfigPath)
 		if err != nil {
 			return nil, invalid(err)
 		}

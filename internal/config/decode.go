@@ -31,8 +31,10 @@ type fileDecoder struct {
 	errsBefore int
 	// checks are `vern check`'s extra checks (nil on a plain load); warnings receives what
 	// check reports without failing, such as an unset ${ENV}.
-	checks   *Checks
-	warnings *errorSink
+	checks *Checks
+	// unwaivable are the rules no waiver may name (Loader.Unwaivable).
+	unwaivable []string
+	warnings   *errorSink
 	// unresolved are the paths whose ${ENV} was unset and only warned about: their values
 	// are empty and not judged.
 	unresolved map[string]bool

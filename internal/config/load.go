@@ -26,6 +26,11 @@ const maxFileSize = 8 << 20
 type Loader struct {
 	// LookupEnv resolves ${NAME} references; nil means os.LookupEnv.
 	LookupEnv func(name string) (string, bool)
+	// Unwaivable are the ids of the rules no waiver may name (their METADATA says
+	// custom.unwaivable): a waiver on one is refused at load, with its line. The flows give
+	// the loaded rules' list; empty refuses none here, and the gate still never lets such a
+	// finding pass.
+	Unwaivable []string
 
 	// checks and warnings are set by Check.
 	checks   *Checks
@@ -35,7 +40,7 @@ type Loader struct {
 // newDecoder returns a decoder for one file with the loader's environment and checks.
 func (l Loader) newDecoder(file, rel string, sink *errorSink) *fileDecoder {
 	d := newFileDecoder(file, rel, l.lookup(), sink)
-	d.checks, d.warnings = l.checks, l.warnings
+	d.checks, d.warnings, d.unwaivable = l.checks, l.warnings, l.Unwaivable
 	return d
 }
 

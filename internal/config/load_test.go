@@ -20,7 +20,7 @@ func testEnv(vars map[string]string) Loader {
 	return Loader{LookupEnv: func(name string) (string, bool) {
 		v, ok := vars[name]
 		return v, ok
-	}}
+	}, Unwaivable: []string{"collect.failed"}}
 }
 
 const testPassword = "hunter2-SENTINEL-do-not-print"
@@ -534,7 +534,7 @@ func TestLoadWaiversAlone(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("waivers:\n  - {rule: collect.failed, resource: \"*\", justification: j, approved_by: dpo, created: 2026-01-01, expires: 2026-06-01}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := LoadWaivers(bad); err == nil || !strings.Contains(err.Error(), "bad.yaml:2:") {
+	if _, _, err := testEnv(nil).LoadWaivers(bad); err == nil || !strings.Contains(err.Error(), "bad.yaml:2:") {
 		t.Fatalf("waiver on collect.failed: err = %v, want a file:line error", err)
 	}
 }

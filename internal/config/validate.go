@@ -303,10 +303,9 @@ func checkWaivers(d *fileDecoder, ws []Waiver) {
 			w.Line = n.Line
 		}
 		d.checkGlob(path+".resource", w.Resource)
-		if unwaivable(w.Rule) {
+		if slices.Contains(d.unwaivable, w.Rule) {
 			d.errorf(d.at(path+".rule"), "%s cannot be waived: a target that could not be collected must never pass; fix the collection or remove the target", w.Rule)
-		}
-		if !unwaivable(w.Rule) {
+		} else {
 			d.checkWaiverRule(path+".rule", w.Rule)
 		}
 		created, okC := d.date(path+".created", w.Created)

@@ -60,7 +60,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, areas, err := ruleMetadata(c, b.Builtin)
+	rules, areas, err := ruleMetadata(c.Modules, b.Builtin)
 	if err != nil {
 		return nil, err
 	}

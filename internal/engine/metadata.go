@@ -18,11 +18,11 @@ var (
 
 // ruleMetadata reads the METADATA of every deny rule and checks it carries what a finding
 // needs. A deny rule without it is an error: its findings would have no id or severity.
-func ruleMetadata(c *ast.Compiler, builtin map[string]bool) (map[string]findings.Rule, []string, error) {
+func ruleMetadata(modules map[string]*ast.Module, builtin map[string]bool) (map[string]findings.Rule, []string, error) {
 	rules := map[string]findings.Rule{}
 	areas := map[string]bool{}
 	var problems []string
-	for _, m := range c.Modules {
+	for _, m := range modules {
 		pkg := m.Package.Path.String()
 		if !strings.HasPrefix(pkg, "data.vern.") || strings.HasSuffix(pkg, "_test") {
 			continue
