@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,7 +14,6 @@ import (
 	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/collectors"
 	"github.com/alarmlink/vern/internal/findings"
-	"github.com/alarmlink/vern/internal/pgcluster"
 	"github.com/alarmlink/vern/reports"
 )
 
@@ -47,13 +45,7 @@ UPDATE credit_checks SET fnr = '13097248022' WHERE id = (SELECT min(id) FROM cre
 // skips it otherwise.
 func requireTools(t *testing.T) {
 	t.Helper()
-	var missing []string
-	if _, err := pgcluster.FindBin(); err != nil {
-		missing = append(missing, err.Error())
-	}
-	if _, err := exec.LookPath("chromium"); err != nil {
-		missing = append(missing, "chromium not found: apt-get install -y chromium")
-	}
+	missing := MissingTools()
 	if len(missing) == 0 {
 		return
 	}

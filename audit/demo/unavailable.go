@@ -2,9 +2,11 @@ package demo
 
 import (
 	"context"
+	"os/exec"
 
 	"github.com/alarmlink/vern/internal/collect"
 	"github.com/alarmlink/vern/internal/config"
+	"github.com/alarmlink/vern/internal/pgcluster"
 )
 
 // unavailable is a demo target that could not be set up, with why and how to fix it.
@@ -37,4 +39,17 @@ func (g gated) Collect(ctx context.Context, cfg *config.Config, target string, e
 		return collect.Result{}, &collect.Failure{Reason: "not checked: " + n.reason, Fix: n.fix}
 	}
 	return g.Collector.Collect(ctx, cfg, target, env)
+}
+
+// MissingTools says what the whole demo needs and this machine lacks: PostgreSQL's server
+// programs and Chromium, each with how to install it. Empty means every target can run.
+func MissingTools() []string {
+	var missing []string
+	if _, err := pgcluster.FindBin(); err != nil {
+		missing = append(missing, err.Error())
+	}
+	if _, err := exec.LookPath("chromium"); err != nil {
+		missing = append(missing, "chromium not found: apt-get install -y chromium")
+	}
+	return missing
 }

@@ -38,6 +38,14 @@ func TestCommands(t *testing.T) {
 		{name: "evaluate without evidence", args: []string{"evaluate"}, code: exitcode.Usage, stderr: []string{"no evidence"}},
 		{name: "bad log format", args: []string{"--log-format", "xml", "version"}, code: exitcode.Usage, stderr: []string{"--log-format"}},
 		{name: "completion", args: []string{"completion", "bash"}, code: exitcode.OK, stdout: []string{"bash completion"}},
+		// vern rights
+		{name: "rights table from evidence", args: []string{"rights", "--evidence", demoEvidence}, code: exitcode.OK,
+			stdout: []string{"db:crm  access: 9 of 10 personal datasets reachable", "public.customers.id", "(inferred from the foreign keys)",
+				"public.call_log", "restricted, not erased:", "public.orders.customer_id = public.customers.id"}},
+		{name: "rights bad format", args: []string{"rights", "--evidence", demoEvidence, "--format", "xml"}, code: exitcode.Usage,
+			stderr: []string{`--format "xml"`}},
+		{name: "rights missing config", args: []string{"rights", "--config", "testdata/none.yaml"}, code: exitcode.Usage,
+			stderr: []string{"none.yaml"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

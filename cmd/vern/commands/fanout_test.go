@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/alarmlink/vern/audit/demo"
 	"github.com/alarmlink/vern/cmd/vern/exitcode"
 	"github.com/alarmlink/vern/examples/alarmlink"
 	"github.com/alarmlink/vern/examples/alarmlink/demodb"
@@ -23,13 +23,7 @@ import (
 // skips it otherwise.
 func requireDemoTools(t *testing.T) {
 	t.Helper()
-	var missing []string
-	if _, err := pgcluster.FindBin(); err != nil {
-		missing = append(missing, err.Error())
-	}
-	if _, err := exec.LookPath("chromium"); err != nil {
-		missing = append(missing, "chromium not found: apt-get install -y chromium")
-	}
+	missing := demo.MissingTools()
 	if len(missing) == 0 {
 		return
 	}
