@@ -141,3 +141,7 @@ func targetStatuses(ev *evidence.Evidence, expected []string) []findings.TargetS
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// GCPercent is the garbage collector's target evaluation is tuned with (engine.GCPercent),
+// for the program that runs the flows to apply.
+const GCPercent = engine.GCPercent

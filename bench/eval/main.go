@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,9 @@ func main() {
 	vernBin := flag.String("vern", "", "vern binary (for the end-to-end `vern evaluate` timing)")
 	declPath := flag.String("declaration", "examples/alarmlink/declaration.yaml", "declaration the evidence is collected against")
 	flag.Parse()
+	// In process, vern evaluates as the vern command does: with the collector's target the
+	// engine is tuned with.
+	debug.SetGCPercent(engine.GCPercent)
 	if *opaBin == "" || *vernBin == "" {
 		log.Fatal("pass -opa and -vern (bench/eval/run.sh builds both)")
 	}

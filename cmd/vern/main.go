@@ -5,15 +5,15 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/alarmlink/vern/audit"
 	"github.com/alarmlink/vern/cmd/vern/commands"
 )
 
 func main() {
-	// Evaluating large evidence makes much short-lived garbage: collecting it less often
-	// roughly halves the evaluation's time, and the heap stays small either way. The engine
-	// leaves the process's settings alone, so the command sets it; GOGC, when set, wins.
+	// The engine leaves the process's settings alone, so the command sets the collector's
+	// target the engine is tuned with; GOGC, when set, wins.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(audit.GCPercent)
 	}
 	os.Exit(commands.Execute(os.Args[1:], commands.DefaultStreams()))
 }
