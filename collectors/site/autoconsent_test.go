@@ -44,7 +44,9 @@ func TestAutoconsentOwnTestPage(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(page)
 	}))
-	c := NewWithOptions(Options{ConsentWait: 4 * time.Second, Settle: 150 * time.Millisecond, PageTimeout: 10 * time.Second, Tabs: 1})
+	// The waits end as soon as the banner shows, so generous limits cost nothing on a quiet
+	// machine and keep a loaded one (the race detector, parallel browsers) from timing out.
+	c := NewWithOptions(Options{ConsentWait: 12 * time.Second, Settle: 150 * time.Millisecond, PageTimeout: 20 * time.Second, Tabs: 1})
 	if c.ac == nil {
 		t.Fatalf("autoconsent did not load: %+v", c.acInfo)
 	}

@@ -140,8 +140,10 @@ func (r *phaseRun) awaitDetection(wctx, tctx context.Context) (detected, seen bo
 			}
 		}
 		// Its report of an attempt comes when the attempt starts: the second one after the
-		// banner showed means the first one looked at it.
-		if seenAt >= 0 && (attempts >= max(2, seenAt+2) || time.Since(seenTime) > time.Second) {
+		// banner showed means the first one looked at it. Without reports, its rules get a
+		// while to match: on a loaded machine they take seconds, and giving up too soon would
+		// record a banner autoconsent knows as one it does not.
+		if seenAt >= 0 && (attempts >= max(2, seenAt+2) || time.Since(seenTime) > rulePatience(r.p.consentWait)) {
 			return false, true, nil
 		}
 		select {
@@ -151,6 +153,13 @@ func (r *phaseRun) awaitDetection(wctx, tctx context.Context) (detected, seen bo
 			return false, seenAt >= 0, nil
 		}
 	}
+}
+
+// rulePatience is how long autoconsent's rules may take to match a banner vern's own finder
+// already sees, when autoconsent reports no further attempt: half the consent wait, at
+// least two seconds.
+func rulePatience(consentWait time.Duration) time.Duration {
+	return max(2*time.Second, consentWait/2)
 }
 
 // afterChoice gives the banner's scripts (and any navigation it starts) time to act on

@@ -98,8 +98,9 @@ func requireAutoconsent(t testing.TB) {
 }
 
 func testConsentBanners(t *testing.T, autoconsent string) {
-	c := NewWithOptions(Options{ConsentWait: 2 * time.Second, Settle: 150 * time.Millisecond,
-		PageTimeout: 5 * time.Second, Tabs: 1, Autoconsent: autoconsent})
+	// Every case shows a banner, so the waits end early; the limits are for a loaded machine.
+	c := NewWithOptions(Options{ConsentWait: 5 * time.Second, Settle: 150 * time.Millisecond,
+		PageTimeout: 15 * time.Second, Tabs: 1, Autoconsent: autoconsent})
 	logger, _ := test.NewNullLogger()
 	log := logrus.NewEntry(logger)
 	b, err := c.startBrowser(context.Background(), log)
