@@ -44,8 +44,9 @@ func TestAutoconsentOwnTestPage(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(page)
 	}))
-	// The waits end as soon as the banner shows, so generous limits cost nothing on a quiet
-	// machine and keep a loaded one (the race detector, parallel browsers) from timing out.
+	// The page's banner is autoconsent's own test CMP, so the waits end as soon as its rules
+	// match: generous limits cost nothing on a quiet machine and keep a loaded one (the race
+	// detector, parallel browsers) from giving up on the rules too soon.
 	c := NewWithOptions(Options{ConsentWait: 12 * time.Second, Settle: 150 * time.Millisecond, PageTimeout: 20 * time.Second, Tabs: 1})
 	if c.ac == nil {
 		t.Fatalf("autoconsent did not load: %+v", c.acInfo)

@@ -156,10 +156,10 @@ func (r *phaseRun) awaitDetection(wctx, tctx context.Context) (detected, seen bo
 }
 
 // rulePatience is how long autoconsent's rules may take to match a banner vern's own finder
-// already sees, when autoconsent reports no further attempt: half the consent wait, at
-// least two seconds.
+// already sees, when autoconsent reports no further attempt: a quarter of the consent wait,
+// at least a second. It is paid on every banner autoconsent does not know, so it stays short.
 func rulePatience(consentWait time.Duration) time.Duration {
-	return max(2*time.Second, consentWait/2)
+	return max(time.Second, consentWait/4)
 }
 
 // afterChoice gives the banner's scripts (and any navigation it starts) time to act on

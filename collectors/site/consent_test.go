@@ -98,8 +98,9 @@ func requireAutoconsent(t testing.TB) {
 }
 
 func testConsentBanners(t *testing.T, autoconsent string) {
-	// Every case shows a banner, so the waits end early; the limits are for a loaded machine.
-	c := NewWithOptions(Options{ConsentWait: 5 * time.Second, Settle: 150 * time.Millisecond,
+	// Every case's page loads, so the page limit ends early and is for a loaded machine. The
+	// consent wait is paid in full on banners autoconsent does not know: it stays short.
+	c := NewWithOptions(Options{ConsentWait: 2 * time.Second, Settle: 150 * time.Millisecond,
 		PageTimeout: 15 * time.Second, Tabs: 1, Autoconsent: autoconsent})
 	logger, _ := test.NewNullLogger()
 	log := logrus.NewEntry(logger)

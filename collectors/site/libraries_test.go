@@ -95,7 +95,7 @@ func TestConsentLibraries(t *testing.T) {
 		cfg.Inventory.Sites = append(cfg.Inventory.Sites, config.Site{URL: u, Statement: "/personvern", MaxPages: 5})
 	}
 	logger, _ := test.NewNullLogger()
-	c := NewWithOptions(Options{ConsentWait: 8 * time.Second, Settle: 200 * time.Millisecond, PageTimeout: 20 * time.Second, Tabs: 2})
+	c := NewWithOptions(Options{ConsentWait: 4 * time.Second, Settle: 200 * time.Millisecond, PageTimeout: 20 * time.Second, Tabs: 2})
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	ev, err := collect.Run(ctx, cfg, []collect.Collector{c}, collect.Env{Log: logrus.NewEntry(logger)},
