@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/alarmlink/vern/collectors/site"
@@ -45,11 +47,7 @@ func Check(ctx context.Context, opts CheckOptions) (*CheckResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(rules.ByID))
-	for id := range rules.ByID {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(rules.ByID))
 	keys, taxonomy, err := fidesKeys()
 	if err != nil {
 		return nil, invalid(err)
